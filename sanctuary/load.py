@@ -1,0 +1,330 @@
+"""Load every data file, validate it, and collect *all* errors before failing.
+
+Plain Python: never imports mkdocs. ``load_guide(root)`` returns a :class:`Guide` or raises
+:class:`DataErrors`, whose message lists each problem as ``file:line: field.path: message``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .yamlio import Document, YamlProblem, parse
+
+M = TypeVar("M", bound=BaseModel)
+
+SECTIONS_DIR = "data/sections"
+GLOSSARY_FILE = "data/glossary.yml"
+FEDERAL_FILE = "data/federal_lists.yml"
+UI_FILE = "data/ui.yml"
+PLACES_DIR = "data/places"
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{self.file}:{self.line}: {where}{self.message}"
+
+
+class DataErrors(Exception):
+    """Raised with every problem found, sorted by file and line."""
+
+    def __init__(self, errors: Iterable[DataError]):
+        self.errors = sorted(set(errors))
+        count = len(self.errors)
+        files = len({e.file for e in self.errors})
+        lines = [str(e) for e in self.errors]
+        lines.append(f"{count} error{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}.")
+        super().__init__("\n".join(lines))
+
+
+def _dotted(path: Iterable[Any]) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "missing required field"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling; see the data dictionary)"
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        return msg[len("Value error, "):]
+    value = err.get("input")
+    if kind.endswith("_type") or kind in {"enum", "string_pattern_mismatch", "literal_error"}:
+        shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+        return f"{msg[0].lower()}{msg[1:]} (got {shown})"
+    return f"{msg[0].lower()}{msg[1:]}"
+
+
+class _FileCheck:
+    """Errors of one file, with line lookup."""
+
+    def __init__(self, rel: str, doc: Document | None, errors: list[DataError]):
+        self.rel, self.doc, self.errors = rel, doc, errors
+
+    def add(self, path: tuple[Any, ...], message: str) -> None:
+        line = self.doc.line_of(path) if self.doc else 1
+        self.errors.append(DataError(self.rel, line, _dotted(path), message))
+
+
+def _read(root: Path, rel: str, errors: list[DataError]) -> Document | None:
+    try:
+        text = (root / rel).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        errors.append(DataError(rel, 1, "", "file not found"))
+        return None
+    except UnicodeDecodeError as exc:
+        errors.append(DataError(rel, 1, "", f"not UTF-8 text ({exc.reason})"))
+        return None
+    try:
+        doc = parse(text)
+    except YamlProblem as exc:
+        errors.append(DataError(rel, exc.line, "", exc.message))
+        return None
+    if not isinstance(doc.data, dict):
+        errors.append(DataError(rel, 1, "", "the file must hold a mapping of fields (key: value)"))
+        return None
+    return doc
+
+
+def _validate(model: type[M], check: _FileCheck) -> M | None:
+    assert check.doc is not None
+    try:
+        return model.model_validate(check.doc.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            check.add(tuple(err["loc"]), _message(err))
+        return None
+
+
+def _unique(check: _FileCheck, items: list[Any], attr: str, where: tuple[Any, ...], what: str) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for i, item in enumerate(items):
+        key = getattr(item, attr)
+        if key in seen:
+            check.add(where + (i, attr), f"duplicate {what} {key!r}")
+        else:
+            seen[key] = item
+    return seen
+
+
+def _refs(check: _FileCheck, ids: list[str], known: dict[str, Any], where: tuple[Any, ...], what: str) -> None:
+    for i, ref in enumerate(ids):
+        if ref not in known:
+            hint = f"; known: {', '.join(sorted(known))}" if len(known) <= 12 else ""
+            check.add(where + (i,), f"unknown {what} {ref!r}{hint}")
+
+
+# ---------------------------------------------------------------- the loaded guide
+
+
+@dataclass
+class Guide:
+    """Everything the pages need, validated."""
+
+    sections: list[schema.Section]
+    glossary: schema.Glossary
+    federal: schema.FederalLists
+    ui: dict[str, schema.Text]
+    places: list[schema.Place] = field(default_factory=list)
+
+    @cached_property
+    def provisions(self) -> list[schema.Provision]:
+        return [p for s in self.sections for p in s.provisions]
+
+    @cached_property
+    def section_of(self) -> dict[str, schema.Section]:
+        """Provision code -> its section."""
+        return {p.code: s for s in self.sections for p in s.provisions}
+
+    @cached_property
+    def provision_by_code(self) -> dict[str, schema.Provision]:
+        return {p.code: p for p in self.provisions}
+
+    @cached_property
+    def place_by_slug(self) -> dict[str, schema.Place]:
+        return {p.slug: p for p in self.places}
+
+    @cached_property
+    def shared_sources(self) -> dict[str, schema.Source]:
+        out: dict[str, schema.Source] = {}
+        out.update({s.id: s for s in self.glossary.sources})
+        out.update({s.id: s for s in self.federal.sources})
+        return out
+
+    @cached_property
+    def federal_by_id(self) -> dict[str, schema.FederalList]:
+        return {f.id: f for f in self.federal.lists}
+
+    def label(self, key: str, lang: str) -> str:
+        try:
+            return self.ui[key](lang)
+        except KeyError:
+            raise KeyError(f"{UI_FILE}: no label {key!r}") from None
+
+    @cached_property
+    def last_reviewed(self) -> str:
+        return max((p.reviewed for p in self.places), default="")
+
+
+def _load_ui(root: Path, errors: list[DataError]) -> dict[str, schema.Text]:
+    doc = _read(root, UI_FILE, errors)
+    if doc is None:
+        return {}
+    check = _FileCheck(UI_FILE, doc, errors)
+    out: dict[str, schema.Text] = {}
+    for key, value in doc.data.items():
+        try:
+            out[str(key)] = schema.Text.model_validate(value)
+        except ValidationError as exc:
+            for err in exc.errors():
+                check.add((key,) + tuple(err["loc"]), _message(err))
+    return out
+
+
+def _check_section(sec: schema.Section, check: _FileCheck) -> None:
+    expected = Path(check.rel).stem
+    if sec.id != expected:
+        check.add(("id",), f"id {sec.id!r} does not match the file name (expected {expected!r})")
+    sources = _unique(check, sec.sources, "id", ("sources",), "source id")
+    for i, prov in enumerate(sec.provisions):
+        at = ("provisions", i)
+        for j, why in enumerate(prov.why):
+            _refs(check, why.sources, sources, at + ("why", j, "sources"), "source")
+        for j, model in enumerate(prov.models):
+            _refs(check, model.sources, sources, at + ("models", j, "sources"), "source")
+
+
+def _check_place(place: schema.Place, check: _FileCheck, guide_codes: list[str], federal_ids: set[str]) -> None:
+    expected = Path(check.rel).stem
+    if place.slug != expected:
+        check.add(("slug",), f"slug {place.slug!r} does not match the file name (expected {expected!r})")
+    sources = _unique(check, place.sources, "id", ("sources",), "source id")
+    policies = _unique(check, place.policies, "id", ("policies",), "policy id")
+    for i, pol in enumerate(place.policies):
+        _refs(check, pol.sources, sources, ("policies", i, "sources"), "source")
+    for code, st in place.provisions.items():
+        at = ("provisions", code)
+        if guide_codes and code not in guide_codes:
+            check.add(at, f"unknown provision code {code!r} (known: {', '.join(guide_codes)})")
+            continue
+        if st.status is not schema.Status.unknown and not st.sources:
+            check.add(at + ("sources",), f"a status of '{st.status.value}' needs at least one source")
+        _refs(check, st.sources, sources, at + ("sources",), "source")
+        _refs(check, st.policies, policies, at + ("policies",), "policy")
+    missing = [c for c in guide_codes if c not in place.provisions]
+    if missing:
+        check.add(("provisions",), f"no status for provision{'s' if len(missing) > 1 else ''} {', '.join(missing)} (use status: unknown if no source says)")
+    for i, ev in enumerate(place.timeline):
+        _refs(check, ev.sources, sources, ("timeline", i, "sources"), "source")
+    for i, fed in enumerate(place.federal):
+        if federal_ids and fed.listed_on not in federal_ids:
+            check.add(("federal", i, "listed_on"), f"unknown federal list {fed.listed_on!r} (known: {', '.join(sorted(federal_ids))})")
+        _refs(check, fed.sources, sources, ("federal", i, "sources"), "source")
+
+
+def load_guide(root: str | Path = ".") -> Guide:
+    """Load and validate every data file under ``root``; raise :class:`DataErrors` listing all problems."""
+    root = Path(root)
+    errors: list[DataError] = []
+
+    def load(rel: str, model: type[M]) -> tuple[M | None, _FileCheck]:
+        doc = _read(root, rel, errors)
+        check = _FileCheck(rel, doc, errors)
+        return (_validate(model, check) if doc else None), check
+
+    sections: list[schema.Section] = []
+    code_at: dict[str, tuple[str, _FileCheck]] = {}
+    slug_at: dict[str, str] = {}
+    numbers: dict[int, str] = {}
+    section_files = sorted((root / SECTIONS_DIR).glob("*.yml"))
+    if not section_files:
+        errors.append(DataError(SECTIONS_DIR, 1, "", "no section files found"))
+    for path in section_files:
+        rel = path.relative_to(root).as_posix()
+        section, check = load(rel, schema.Section)
+        if section is None:
+            continue
+        _check_section(section, check)
+        if section.number in numbers:
+            check.add(("number",), f"section number {section.number} is also used by {numbers[section.number]}")
+        numbers.setdefault(section.number, rel)
+        for i, prov in enumerate(section.provisions):
+            for attr, seen in (("code", code_at), ("slug", slug_at)):
+                key = getattr(prov, attr)
+                if key in seen:
+                    other = seen[key][0] if attr == "code" else seen[key]
+                    check.add(("provisions", i, attr), f"duplicate provision {attr} {key!r} (also in {other})")
+                elif attr == "code":
+                    code_at[key] = (rel, check)
+                else:
+                    slug_at[key] = rel
+        sections.append(section)
+    sections.sort(key=lambda s: s.number)
+    glossary, gl_check = load(GLOSSARY_FILE, schema.Glossary)
+    if glossary:
+        _unique(gl_check, glossary.terms, "id", ("terms",), "term id")
+        gl_sources = _unique(gl_check, glossary.sources, "id", ("sources",), "source id")
+        for i, term in enumerate(glossary.terms):
+            _refs(gl_check, term.sources, gl_sources, ("terms", i, "sources"), "source")
+    federal, fed_check = load(FEDERAL_FILE, schema.FederalLists)
+    if federal:
+        _unique(fed_check, federal.lists, "id", ("lists",), "list id")
+        fed_sources = _unique(fed_check, federal.sources, "id", ("sources",), "source id")
+        for i, fl in enumerate(federal.lists):
+            _refs(fed_check, fl.sources, fed_sources, ("lists", i, "sources"), "source")
+    ui = _load_ui(root, errors)
+
+    # Without readable section files, still check places against the guide's 14 codes.
+    codes = [p.code for s in sections for p in s.provisions] or list(schema.GUIDE_CODES)
+    federal_ids = {f.id for f in federal.lists} if federal else set()
+    places: list[schema.Place] = []
+    slugs: dict[str, str] = {}
+    place_files = sorted((root / PLACES_DIR).glob("*.y*ml"))
+    if not place_files:
+        errors.append(DataError(PLACES_DIR, 1, "", "no place files found"))
+    for path in place_files:
+        rel = path.relative_to(root).as_posix()
+        if path.suffix != ".yml":
+            errors.append(DataError(rel, 1, "", "place files must end in .yml"))
+            continue
+        place, check = load(rel, schema.Place)
+        if place is not None:
+            _check_place(place, check, codes, federal_ids)
+            slug = place.slug
+        else:  # still check what can be checked on the raw data, so all errors show at once
+            slug = check.doc.data.get("slug") if check.doc else None
+            if isinstance(slug, str) and slug != path.stem:
+                check.add(("slug",), f"slug {slug!r} does not match the file name (expected {path.stem!r})")
+        if isinstance(slug, str):
+            if slug in slugs:
+                check.add(("slug",), f"duplicate slug {slug!r} (also in {slugs[slug]})")
+            slugs.setdefault(slug, rel)
+        if place is not None:
+            places.append(place)
+
+    if errors:
+        raise DataErrors(errors)
+    assert glossary and federal
+    places.sort(key=lambda p: (p.name.en.casefold(), p.slug))
+    return Guide(sections=sections, glossary=glossary, federal=federal, ui=ui, places=places)

@@ -1,0 +1,325 @@
+"""The data model of the guide: pydantic models that validate the YAML files and document them.
+
+Every model forbids unknown fields. Closed vocabularies are ``str`` enums. Every piece of prose a
+reader sees is a :class:`Text` holding English and Spanish side by side; official titles stay in
+their original language (``title``) with an optional gloss.
+
+Field descriptions here are the data dictionary: the contributor page is generated from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+LANGUAGES = ("en", "es")
+
+GUIDE_CODES = ("CJ1", "CJ2", "CJ3", "CJ4", "CJ5", "IE1", "IE2", "IE3", "IE4", "IE5", "IE6", "IC1", "IC2", "IC3")
+"""The 14 provision codes of the 2016 guide; used only when the section files cannot be read."""
+
+# ---------------------------------------------------------------- small reusable types
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$|^https?://[^\s/$.?#][^\s]*/[^\s]*$", re.I)
+_FUZZY_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError("must be lowercase letters, digits and single hyphens, like 'new-orleans'")
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not _URL.match(value) or " " in value:
+        raise ValueError(f"not a valid http(s) URL: {value!r}")
+    return value
+
+
+def _to_date_text(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+def _check_fuzzy_date(value: str) -> str:
+    if not _FUZZY_DATE.match(value):
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise ValueError(f"not a real date: {value!r}") from None
+    if not 1800 <= parts[0] <= 2100:
+        raise ValueError(f"year out of range: {value!r}")
+    return value
+
+
+def _check_full_date(value: str) -> str:
+    _check_fuzzy_date(value)
+    if len(value) != 10:
+        raise ValueError(f"needs a full date YYYY-MM-DD, got {value!r}")
+    return value
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, AfterValidator(_check_slug)]
+Url = Annotated[str, AfterValidator(_check_url)]
+FuzzyDate = Annotated[str, BeforeValidator(_to_date_text), AfterValidator(_check_fuzzy_date)]
+"""A date as precise as the source allows: ``2017-03-20``, ``2017-03`` or ``2017``."""
+FullDate = Annotated[str, BeforeValidator(_to_date_text), AfterValidator(_check_full_date)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Text(Strict):
+    """Prose in both languages of the guide. Both are required."""
+
+    en: NonEmpty = Field(description="English text.")
+    es: NonEmpty = Field(description="Spanish text (plain Latin American Spanish, usted).")
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class TextList(Strict):
+    """A list of short phrases in both languages (for example extra search words)."""
+
+    en: list[NonEmpty] = Field(default_factory=list)
+    es: list[NonEmpty] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- vocabularies
+
+
+class Status(str, Enum):
+    """How far a place's policies provide a provision."""
+
+    yes = "yes"  # a policy clearly provides it
+    partial = "partial"  # limited, has exceptions, covers some agencies, only state law, or under legal attack
+    no = "no"  # a policy contradicts it
+    unknown = "unknown"  # no source found either way; NOT "the place lacks it"
+
+
+class PlaceKind(str, Enum):
+    city = "city"
+    county = "county"
+    city_county = "city-county"
+    state = "state"
+
+
+class Instrument(str, Enum):
+    """Kinds of legal instrument a place uses."""
+
+    ordinance = "ordinance"
+    executive_order = "executive-order"
+    police_policy = "police-policy"
+    jail_policy = "jail-policy"
+    prosecutor_policy = "prosecutor-policy"
+    resolution = "resolution"
+    state_law = "state-law"
+    court_order = "court-order"
+    statement = "statement"
+    program = "program"
+    lawsuit = "lawsuit"
+    other = "other"
+
+
+class PolicyState(str, Enum):
+    """Where a policy stands today (as of the place's review date)."""
+
+    in_force = "in-force"
+    amended = "amended"  # in force, changed later (say how in `changes`)
+    weakened = "weakened"  # in force on paper but narrowed by a later law or policy
+    challenged = "challenged"  # in force, under legal attack
+    blocked = "blocked"  # suspended by a court
+    repealed = "repealed"
+    expired = "expired"
+    historical = "historical"  # a one-off act (a statement, a lawsuit filed) rather than a rule
+    unknown = "unknown"
+
+
+class SourceKind(str, Enum):
+    """Who published a source. Prefer official publishers."""
+
+    official = "official"  # the government body itself: code, press release, policy manual
+    legislature = "legislature"
+    court = "court"
+    news = "news"
+    advocacy = "advocacy"  # legal or advocacy organisation
+    research = "research"
+    aggregator = "aggregator"  # a mirror or republisher: weaker, replace when possible
+
+
+# ---------------------------------------------------------------- sources
+
+
+class Source(Strict):
+    """One document that backs a fact."""
+
+    id: Slug = Field(description="Short id, unique in its file, used by `sources:` lists.")
+    title: NonEmpty = Field(description="Title as published, in its original language.")
+    url: Url = Field(description="The original publisher's URL where possible.")
+    publisher: NonEmpty = Field(description="Who published it (e.g. 'City of Long Beach', 'Axios').")
+    kind: SourceKind
+    date: FuzzyDate | None = Field(None, description="Publication date, as precise as known.")
+    unverified: bool = Field(False, description="True when no primary source confirmed what we cite it for.")
+
+
+# ---------------------------------------------------------------- provisions
+
+
+
+
+class Rationale(Strict):
+    """A reason the provision matters, in our own words, with its source."""
+
+    text: Text
+    sources: list[Slug] = Field(min_length=1)
+
+
+class ModelText(Strict):
+    """How a place wrote the provision into law: an enacted or model text."""
+
+    title: NonEmpty
+    place: Text
+    year: FuzzyDate | None = None
+    clauses: Text = Field(description="Its key clauses, in our own words.")
+    sources: list[Slug] = Field(min_length=1)
+
+
+class Provision(Strict):
+    """One of the 14 things a sanctuary place can do, from the 2016 guide."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^(CJ|IE|IC)[0-9]$")] = Field(
+        description="Stable code: CJ (criminal justice), IE (immigration enforcement), IC (inclusive community)."
+    )
+    slug: Slug = Field(description="Readable anchor, e.g. 'no-private-prisons'.")
+    title: Text = Field(description="Short title.")
+    recommendation: Text = Field(description="The guide's own recommendation, in plain words.")
+    meaning: Text = Field(description="What it means in practice.")
+    why: list[Rationale] = Field(min_length=1, description="Why it matters, each reason sourced.")
+    instruments: list[Instrument] = Field(min_length=1, description="How places adopt it.")
+    limits: Text = Field(description="What it cannot do, and the court rulings or laws that limit it.")
+    keywords: TextList = Field(default_factory=TextList, description="Extra words readers search for.")
+    models: list[ModelText] = Field(default_factory=list)
+
+
+class GlossaryTerm(Strict):
+    id: Slug
+    term: Text
+    definition: Text
+    sources: list[Slug] = Field(default_factory=list)
+
+
+class FederalList(Strict):
+    """A federal government list that labels places (a claim, not a finding)."""
+
+    id: Slug
+    title: Text
+    publisher: NonEmpty
+    date: FullDate
+    description: Text
+    withdrawn: FuzzyDate | None = Field(None, description="When the list was taken down, if it was.")
+    sources: list[Slug] = Field(min_length=1)
+
+
+class Section(Strict):
+    """``data/sections/<id>.yml``: one of the guide's three sections, its provisions and their sources."""
+
+    id: Slug = Field(description="Equal to the file name without `.yml`.")
+    number: int = Field(ge=1, description="Order of the section in the guide.")
+    title: Text
+    summary: Text = Field(description="One or two sentences: what this section is about.")
+    intro: Text = Field(description="A short paragraph that opens the section page.")
+    provisions: list[Provision] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+
+class Glossary(Strict):
+    terms: list[GlossaryTerm] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+
+
+class FederalLists(Strict):
+    lists: list[FederalList] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- places
+
+
+class Policy(Strict):
+    """A law, order, policy, resolution or public act of the place (or binding on it)."""
+
+    id: Slug = Field(description="Short id, unique in the file, used by `policies:` lists.")
+    title: NonEmpty = Field(description="Official title in its original language.")
+    gloss: Text | None = Field(None, description="Plain-language name, when the official title is obscure.")
+    identifier: NonEmpty | None = Field(None, description="Official number: code chapter, ordinance, case number.")
+    kind: Instrument
+    adopted: FuzzyDate | None = Field(None, description="Adoption or effective date, as precise as known.")
+    adopted_by: Text
+    state: PolicyState = Field(description="Where it stands as of the review date.")
+    summary: Text = Field(description="One or two sentences in our own words.")
+    changes: Text | None = Field(None, description="What changed since adoption (amendments, laws, rulings).")
+    sources: list[Slug] = Field(min_length=1)
+    unverified: Text | None = Field(None, description="What about this policy no primary source confirmed.")
+
+
+class ProvisionStatus(Strict):
+    """A place's status for one provision, with what backs it."""
+
+    status: Status
+    note: Text = Field(description="Why this status, in one or two sentences.")
+    policies: list[Slug] = Field(default_factory=list, description="Ids of the policies that provide it.")
+    sources: list[Slug] = Field(default_factory=list, description="Ids of sources that back the status.")
+    as_of: FullDate | None = Field(None, description="Date the status was checked; defaults to `reviewed`.")
+
+
+class Event(Strict):
+    """One dated step in the place's story."""
+
+    date: FuzzyDate
+    text: Text
+    sources: list[Slug] = Field(min_length=1)
+
+
+class FederalMention(Strict):
+    """What a federal list or agency said about this place."""
+
+    listed_on: Slug = Field(description="Id of a list in `data/federal_lists.yml`.")
+    note: Text = Field(description="What it claimed and how that compares with the place's own policies.")
+    sources: list[Slug] = Field(default_factory=list)
+
+
+class Place(Strict):
+    """``data/places/<slug>.yml``: one city, county, city-county or state."""
+
+    slug: Slug = Field(description="Equal to the file name without `.yml`.")
+    name: Text
+    state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Two-letter postal code.")
+    kind: PlaceKind
+    overview: Text = Field(description="Three to five sentences: who does what, and what changed.")
+    reviewed: FullDate = Field(description="Date the whole file was last checked against its sources.")
+    sources: list[Source] = Field(min_length=1)
+    policies: list[Policy] = Field(min_length=1)
+    provisions: dict[str, ProvisionStatus] = Field(description="A status for every provision code.")
+    timeline: list[Event] = Field(default_factory=list)
+    federal: list[FederalMention] = Field(default_factory=list)
