@@ -166,15 +166,20 @@ class Guide:
         return {p.slug: p for p in self.places}
 
     @cached_property
-    def shared_sources(self) -> dict[str, schema.Source]:
-        out: dict[str, schema.Source] = {}
-        out.update({s.id: s for s in self.glossary.sources})
-        out.update({s.id: s for s in self.federal.sources})
-        return out
+    def glossary_sources(self) -> dict[str, schema.Source]:
+        return {s.id: s for s in self.glossary.sources}
+
+    @cached_property
+    def federal_sources(self) -> dict[str, schema.Source]:
+        return {s.id: s for s in self.federal.sources}
 
     @cached_property
     def federal_by_id(self) -> dict[str, schema.FederalList]:
         return {f.id: f for f in self.federal.lists}
+
+    def places_on_list(self, list_id: str) -> list[schema.Place]:
+        """Places whose data records a mention on a federal list."""
+        return [p for p in self.places if any(f.listed_on == list_id for f in p.federal)]
 
     def label(self, key: str, lang: str) -> str:
         try:
@@ -328,3 +333,25 @@ def load_guide(root: str | Path = ".") -> Guide:
     assert glossary and federal
     places.sort(key=lambda p: (p.name.en.casefold(), p.slug))
     return Guide(sections=sections, glossary=glossary, federal=federal, ui=ui, places=places)
+
+
+_CACHE: dict[str, tuple[tuple[tuple[str, int], ...], Guide]] = {}
+
+
+def data_fingerprint(root: Path) -> tuple[tuple[str, int], ...]:
+    """Names and modification times of every data file (to reload on edit under `mkdocs serve`)."""
+    files = sorted((root / "data").rglob("*.yml"))
+    return tuple((f.as_posix(), f.stat().st_mtime_ns) for f in files)
+
+
+def load_guide_cached(root: str | Path) -> Guide:
+    """:func:`load_guide`, reusing the result while no data file changed (the English and
+    Spanish builds, the hooks and the macros all share one load)."""
+    root = Path(root).resolve()
+    stamp = data_fingerprint(root)
+    hit = _CACHE.get(str(root))
+    if hit and hit[0] == stamp:
+        return hit[1]
+    guide = load_guide(root)
+    _CACHE[str(root)] = (stamp, guide)
+    return guide

@@ -2,7 +2,7 @@
 
 Three differences from ``yaml.safe_load``:
 
-* ``yes``/``no``/``on``/``off`` stay strings. A provision status is literally ``yes`` or ``no``;
+* ``yes``/``no``/``on``/``off`` and dates stay strings. A provision status is literally ``yes`` or ``no``;
   YAML 1.1 would silently turn them into booleans. Only ``true``/``false`` are booleans.
 * A key given twice in one mapping is an error, not "the last one wins".
 * Every value's line is recorded under its path (a tuple of keys and list indexes), so a
@@ -25,8 +25,10 @@ class _Loader(yaml.SafeLoader):
 
 
 # Drop the YAML 1.1 bool resolver (yes/no/on/off) and add a strict one.
+# Dates stay strings too: the schema checks them and reports an impossible date with its field,
+# where PyYAML would crash on 2018-02-30.
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")

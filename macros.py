@@ -1,0 +1,78 @@
+"""Macros for the guide's pages: registration only. Each macro renders one block of a page
+from the validated data (see the `sanctuary` package); pages call one macro per block.
+
+The language comes from `extra.lang` in the MkDocs configuration (one build per language).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sanctuary import paths, render
+from sanctuary.load import load_guide_cached
+
+ROOT = Path(__file__).resolve().parent
+
+
+def define_env(env) -> None:
+    lang = env.conf["extra"]["lang"]
+
+    def ctx() -> render.Ctx:
+        links = paths.Links(env.page.file.src_uri, env.conf["use_directory_urls"])
+        return render.Ctx(load_guide_cached(ROOT), lang, links)
+
+    @env.macro
+    def not_legal_advice() -> str:
+        """The 'not legal advice / local policy does not stop federal agents' note."""
+        return render.notice(ctx())
+
+    @env.macro
+    def status_legend() -> str:
+        """What yes, partial, no and unknown mean."""
+        return render.status_legend(ctx())
+
+    @env.macro
+    def sections_overview() -> str:
+        """The three sections at a glance, each provision linked."""
+        return render.sections_overview(ctx())
+
+    @env.macro
+    def section_page(section_id: str) -> str:
+        """A whole section page from data/sections/<section_id>.yml."""
+        return render.section_page(ctx(), section_id)
+
+    @env.macro
+    def place_page(slug: str) -> str:
+        """A whole place page from data/places/<slug>.yml (used by generated pages)."""
+        return render.place_page(ctx(), slug)
+
+    @env.macro
+    def places_index() -> str:
+        """Table of every place with its counts by status."""
+        return render.places_index(ctx())
+
+    @env.macro
+    def compare_matrix() -> str:
+        """Places × provisions matrix."""
+        return render.compare_matrix(ctx())
+
+    @env.macro
+    def all_sources() -> str:
+        """Every source, grouped by section and place."""
+        return render.all_sources(ctx())
+
+    @env.macro
+    def glossary() -> str:
+        """The glossary from data/glossary.yml."""
+        return render.glossary(ctx())
+
+    @env.macro
+    def federal_lists() -> str:
+        """The federal 'sanctuary' lists, each with the places in our data it names."""
+        return render.federal_lists(ctx())
+
+    @env.macro
+    def last_reviewed() -> str:
+        """The most recent review date of any place, formatted for the page language."""
+        guide = load_guide_cached(ROOT)
+        return f'<time datetime="{guide.last_reviewed}">{render.format_date(guide.last_reviewed, lang)}</time>'

@@ -1,0 +1,61 @@
+"""Where each generated page lives, and relative links between pages (pure; mirrors MkDocs' URL rules)."""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+COMPARE = "compare.md"
+PLACES = "places/index.md"
+METHOD = "method.md"
+GLOSSARY = "glossary.md"
+DATA = "data.md"
+
+
+def section_page(section_id: str) -> str:
+    return f"{section_id}.md"
+
+
+def place_page(slug: str) -> str:
+    return f"places/{slug}.md"
+
+
+def page_url(src_path: str, use_directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) that MkDocs gives a Markdown file."""
+    stem, _ = posixpath.splitext(src_path)
+    name = posixpath.basename(stem)
+    folder = posixpath.dirname(stem)
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+class Links:
+    """Relative links from one page to others, valid online, offline and under a sub-path."""
+
+    def __init__(self, from_src: str, use_directory_urls: bool = True):
+        self.use_directory_urls = use_directory_urls
+        self.here = page_url(from_src, use_directory_urls)
+
+    def _base(self) -> str:
+        """The folder a relative link on this page resolves against."""
+        if self.use_directory_urls:
+            return self.here.rstrip("/") or "."
+        return posixpath.dirname(self.here) or "."
+
+    def to(self, src_path: str, anchor: str | None = None) -> str:
+        target = page_url(src_path, self.use_directory_urls)
+        if target == self.here and anchor:
+            return f"#{anchor}"
+        if self.use_directory_urls:
+            rel = posixpath.relpath(target.rstrip("/") or ".", self._base())
+            rel = "./" if rel == "." else rel + "/"
+        else:
+            rel = posixpath.relpath(target, self._base())
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def asset(self, path: str) -> str:
+        """Link to a static file (e.g. 'assets/x.css') relative to this page."""
+        return posixpath.relpath(path, self._base())

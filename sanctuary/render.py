@@ -1,0 +1,190 @@
+"""Pure renderers: validated records in, Markdown (with escaped HTML blocks) out, via template files.
+
+Every function takes the loaded :class:`~sanctuary.load.Guide`, a language code and a
+:class:`~sanctuary.paths.Links` for the page being rendered, and returns a string. Nothing here
+reads files other than the templates, and nothing imports mkdocs.
+
+Data text is always escaped: Jinja autoescaping covers HTML, and the ``md`` filter also
+neutralises Markdown syntax in the few places where data text lands in a Markdown line (headings).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import paths, schema
+from .load import Guide
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+MONTHS = {
+    "en": "January February March April May June July August September October November December".split(),
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
+}
+
+STATUS_ORDER = [schema.Status.yes, schema.Status.partial, schema.Status.no, schema.Status.unknown]
+STATUS_SYMBOL = {"yes": "✓", "partial": "◐", "no": "✗", "unknown": "?"}
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+
+
+def md_escape(value: Any) -> Markup:
+    """Escape text for a Markdown line: HTML-escape, then backslash Markdown punctuation."""
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return Markup(text)
+
+
+def format_date(value: str | None, lang: str) -> str:
+    """'2017-03-20' -> 'March 20, 2017' / '20 de marzo de 2017'; '2017-03' and '2017' too."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[lang][int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}" if lang == "en" else f"{month} de {parts[0]}"
+    day = int(parts[2])
+    return f"{month} {day}, {parts[0]}" if lang == "en" else f"{day} de {month} de {parts[0]}"
+
+
+def _paragraphs(value: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", value.strip()) if p.strip()]
+
+
+@dataclass
+class Ctx:
+    """What a template needs: the guide, the language and links from the current page."""
+
+    guide: Guide
+    lang: str
+    links: paths.Links
+
+    def t(self, key: str) -> str:
+        return self.guide.label(key, self.lang)
+
+    def tx(self, text: schema.Text | None) -> str:
+        return text(self.lang) if text is not None else ""
+
+    def section_link(self, code: str) -> str:
+        prov = self.guide.provision_by_code[code]
+        return self.links.to(paths.section_page(self.guide.section_of[code].id), prov.slug)
+
+    def place_link(self, slug: str, anchor: str | None = None) -> str:
+        return self.links.to(paths.place_page(slug), anchor)
+
+    def page(self, src: str, anchor: str | None = None) -> str:
+        return self.links.to(src, anchor)
+
+    def counts(self, place: schema.Place) -> dict[str, int]:
+        c = Counter(st.status.value for st in place.provisions.values())
+        return {s.value: c.get(s.value, 0) for s in STATUS_ORDER}
+
+    def adopters(self, code: str) -> list[tuple[schema.Place, schema.ProvisionStatus]]:
+        """Places with status yes or partial for a provision, yes first."""
+        rows = [(p, p.provisions[code]) for p in self.guide.places if p.provisions[code].status.value in ("yes", "partial")]
+        return sorted(rows, key=lambda r: (r[1].status.value != "yes", r[0].name(self.lang).casefold()))
+
+    def sources_of(self, place: schema.Place) -> dict[str, tuple[int, schema.Source]]:
+        return {s.id: (i + 1, s) for i, s in enumerate(place.sources)}
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["paragraphs"] = _paragraphs
+    env.globals["STATUS_ORDER"] = [s.value for s in STATUS_ORDER]
+    env.globals["STATUS_SYMBOL"] = STATUS_SYMBOL
+    return env
+
+
+ENV = _env()
+
+
+def _render(template: str, ctx: Ctx, **values: Any) -> str:
+    ENV.filters["date"] = lambda v: format_date(v, ctx.lang)
+    return ENV.get_template(template).render(c=ctx, g=ctx.guide, lang=ctx.lang, **values)
+
+
+# ---------------------------------------------------------------- one function per page block
+
+
+def notice(ctx: Ctx) -> str:
+    """The 'not legal advice; local policy does not bind federal agents' note."""
+    return _render("notice.md.j2", ctx)
+
+
+def status_legend(ctx: Ctx) -> str:
+    return _render("status_legend.md.j2", ctx)
+
+
+def sections_overview(ctx: Ctx) -> str:
+    """The three sections at a glance, each with its provisions linked."""
+    return _render("sections_overview.md.j2", ctx)
+
+
+def section_page(ctx: Ctx, section_id: str) -> str:
+    """A whole section page: intro, then every provision with its explanation and adopters."""
+    section = next((s for s in ctx.guide.sections if s.id == section_id), None)
+    if section is None:
+        raise KeyError(f"no section {section_id!r}; known: {', '.join(s.id for s in ctx.guide.sections)}")
+    sources = {s.id: (i + 1, s) for i, s in enumerate(section.sources)}
+    return _render("section.md.j2", ctx, section=section, sources=sources)
+
+
+def place_page(ctx: Ctx, slug: str) -> str:
+    """A whole place page, from its data file."""
+    place = ctx.guide.place_by_slug.get(slug)
+    if place is None:
+        raise KeyError(f"no place {slug!r} in data/places/")
+    return _render("place.md.j2", ctx, place=place, sources=ctx.sources_of(place))
+
+
+def places_index(ctx: Ctx) -> str:
+    """The list of places with their counts by status."""
+    return _render("places_index.md.j2", ctx)
+
+
+def compare_matrix(ctx: Ctx) -> str:
+    """Places × provisions, status by symbol and text."""
+    return _render("compare.md.j2", ctx)
+
+
+def all_sources(ctx: Ctx) -> str:
+    """Every source used anywhere, grouped by where it is used."""
+    return _render("sources.md.j2", ctx)
+
+
+def glossary(ctx: Ctx) -> str:
+    return _render("glossary.md.j2", ctx)
+
+
+def federal_lists(ctx: Ctx) -> str:
+    return _render("federal_lists.md.j2", ctx)
+
+
+def place_description(ctx: Ctx, slug: str) -> str:
+    """A one-line meta description for a place page, generated from its data."""
+    place = ctx.guide.place_by_slug[slug]
+    counts = ctx.counts(place)
+    return ctx.t("place_description").format(
+        name=place.name(ctx.lang), yes=counts["yes"], partial=counts["partial"], total=len(place.provisions),
+        date=format_date(place.reviewed, ctx.lang),
+    )
