@@ -1,5 +1,6 @@
 # Sanctuary Guide. `make help` lists the targets. Needs Python 3.11+; everything else is installed here.
 SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python

@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
@@ -41,9 +43,10 @@ def on_files(files: Files, config) -> Files:
     for place in guide.places:
         src = paths.place_page(place.slug)
         ctx = render.Ctx(guide, lang, paths.Links(src, config["use_directory_urls"]))
+        # MkDocs' theme templates do not autoescape: escape data before it reaches <title> and <meta>.
         front = {
-            "title": place.name(lang),
-            "description": render.place_description(ctx, place.slug),
+            "title": html.escape(place.name(lang)),
+            "description": html.escape(render.place_description(ctx, place.slug)),
         }
         content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n\n"
         content += f'{{{{ place_page("{place.slug}") }}}}\n'
@@ -55,6 +58,7 @@ def on_files(files: Files, config) -> Files:
 
 def on_post_build(config) -> None:
     # The Spanish edition is built into site/es/ after the English one; each checks its own pages.
-    problems = check_site(config["site_dir"], skip_prefixes=tuple(config["extra"].get("linkcheck_skip", [])))
+    base_path = urlsplit(config["site_url"] or "/").path
+    problems = check_site(config["site_dir"], skip_prefixes=tuple(config["extra"].get("linkcheck_skip", [])), base_path=base_path)
     if problems:
         raise PluginError("Broken internal links:\n" + "\n".join(problems))

@@ -35,8 +35,13 @@ def _parse(path: Path) -> _Collect:
     return parser
 
 
-def check_site(site_dir: str | Path, skip_prefixes: tuple[str, ...] = ()) -> list[str]:
-    """Return one message per broken internal link, as ``page.html: href: problem``."""
+def check_site(site_dir: str | Path, skip_prefixes: tuple[str, ...] = (), base_path: str = "/") -> list[str]:
+    """Return one message per broken internal link, as ``page.html: href: problem``.
+
+    ``base_path`` is the path of ``site_url`` (e.g. ``/repo/`` on GitHub Pages): links starting
+    with it (as on the 404 page, which must work at any depth) are resolved from the site root.
+    """
+    base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     site = Path(site_dir)
     pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
     parsed: dict[str, _Collect] = {}
@@ -55,12 +60,18 @@ def check_site(site_dir: str | Path, skip_prefixes: tuple[str, ...] = ()) -> lis
             if parts.scheme or ref.startswith("//") or ref.startswith("data:"):
                 continue
             target = rel
-            if parts.path:
+            if parts.path.startswith("/"):
+                if not parts.path.startswith(base_path):
+                    problems.append(f"{rel}: {ref}: absolute link outside the site's path {base_path}")
+                    continue
+                joined = posixpath.normpath(unquote(parts.path[len(base_path):]) or ".")
+            elif parts.path:
                 joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+            if parts.path:
                 if joined.startswith("../") or joined == "..":
                     problems.append(f"{rel}: {ref}: points outside the site")
                     continue
-                path = site / joined
+                path = site / joined if joined != "." else site
                 if path.is_dir() or parts.path.endswith("/"):
                     path = path / "index.html"
                 if not path.is_file():

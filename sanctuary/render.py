@@ -73,6 +73,9 @@ class Ctx:
     def t(self, key: str) -> str:
         return self.guide.label(key, self.lang)
 
+    def date(self, value: str | None) -> str:
+        return format_date(value, self.lang)
+
     def tx(self, text: schema.Text | None) -> str:
         return text(self.lang) if text is not None else ""
 
@@ -119,7 +122,6 @@ ENV = _env()
 
 
 def _render(template: str, ctx: Ctx, **values: Any) -> str:
-    ENV.filters["date"] = lambda v: format_date(v, ctx.lang)
     return ENV.get_template(template).render(c=ctx, g=ctx.guide, lang=ctx.lang, **values)
 
 

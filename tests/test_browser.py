@@ -1,0 +1,72 @@
+"""Browser tests in Debian's Chromium: privacy (no third-party request) and search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import CHROMIUM_ARGS, chromium_path, serve
+
+playwright = pytest.importorskip("playwright.sync_api", reason="make test installs playwright")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+def all_pages(site: Path) -> list[str]:
+    out = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return out
+
+
+def test_no_page_makes_a_third_party_request(browser, site, base_url):
+    """Load every built page, wait for it to settle, and record every request it makes."""
+    origin = urlsplit(base_url).netloc
+    context = browser.new_context()
+    requests: list[tuple[str, str]] = []
+    page = context.new_page()
+    page.on("request", lambda r: requests.append((page.url, r.url)))
+    pages = all_pages(site)
+    assert len(pages) > 10
+    for rel in pages:
+        page.goto(base_url + rel, wait_until="networkidle")
+    foreign = [(p, u) for p, u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != origin]
+    assert foreign == []
+    assert len(requests) > len(pages)  # the recorder saw the pages' own requests
+    assert context.cookies() == []
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("stop and frisk", "racial profiling"),
+        ("detainer", "jails"),
+        ("Long Beach", "Long Beach"),
+    ],
+)
+def test_search_finds_provisions_and_places(browser, base_url, query, expected):
+    page = browser.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)  # Material searches on key events, as a reader types
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    text = " ".join(results.all_inner_texts()).lower()
+    assert expected.lower() in text
+    page.close()

@@ -1,0 +1,124 @@
+"""Renderer tests on the small fixture: key fragments, escaping, links and dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sanctuary import paths, render
+from sanctuary.load import load_guide
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture(scope="module")
+def guide():
+    return load_guide(FIXTURE)
+
+
+def ctx(guide, lang="en", page="index.md", dir_urls=True):
+    return render.Ctx(guide, lang, paths.Links(page, dir_urls))
+
+
+@pytest.mark.parametrize(
+    "value, lang, expected",
+    [
+        ("2017-03-20", "en", "March 20, 2017"),
+        ("2017-03-20", "es", "20 de marzo de 2017"),
+        ("2017-03", "en", "March 2017"),
+        ("2017-03", "es", "marzo de 2017"),
+        ("2017", "es", "2017"),
+        (None, "en", ""),
+    ],
+)
+def test_format_date(value, lang, expected):
+    assert render.format_date(value, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("*bold* _it_ [x](y) `c`", r"\*bold\* \_it\_ \[x\](y) \`c\`"),
+        ("a | b # c", r"a \| b \# c"),
+        ("line\nbreak", "line break"),
+    ],
+)
+def test_md_escape(raw, expected):
+    assert str(render.md_escape(raw)) == expected
+
+
+def test_place_page_escapes_data_and_links_everything(guide):
+    out = render.place_page(ctx(guide, page="places/testville.md"), "testville")
+    assert "<script>" not in out
+    assert out.startswith("# &lt;script&gt;alert(1)&lt;/script&gt; Testville\n")
+    assert "&lt;i&gt;html&lt;/i&gt;" in out  # overview escaped in HTML
+    # provision row: anchor, link to its section page, badge with text, policy link, source, as-of
+    assert '<tr id="second-provision">' in out
+    assert '<a href="../../justice/#second-provision">Second provision</a>' in out
+    assert 'aria-hidden="true">✓</span> Yes</span>' in out
+    assert '<a href="#policy-values">Testville Values Act</a>' in out
+    assert 'href="#source-ord"' in out
+    assert '<time datetime="2026-10-01">October 1, 2026</time>' in out
+    # unknown status shows no sources and no as-of claim
+    assert '<tr id="first-provision">' in out
+    # policy, timeline, federal list, sources
+    assert '<article class="sg-policy" id="policy-values">' in out
+    assert "In force, amended" in out and "Amended in 2025." in out
+    assert '<ol class="sg-timeline">' in out
+    assert '<a href="../../method/#list-doj-2025-08-05">DOJ list</a>' in out
+    assert '<li id="source-ord"><a href="https://testville.example.gov/ord-1" rel="noopener noreferrer">' in out
+
+
+def test_place_page_in_spanish(guide):
+    out = render.place_page(ctx(guide, "es", page="places/testville.md"), "testville")
+    assert "Villaprueba" in out
+    assert "Medida por medida" in out
+    assert 'aria-hidden="true">✓</span> Sí</span>' in out
+    assert "1 de octubre de 2026" in out
+
+
+def test_links_follow_use_directory_urls(guide):
+    out = render.place_page(ctx(guide, page="places/testville.md", dir_urls=False), "testville")
+    assert '<a href="../justice.html#second-provision">' in out
+
+
+def test_section_page_lists_provisions_and_adopters(guide):
+    out = render.section_page(ctx(guide, page="justice.md"), "justice")
+    assert "## First provision {: #first-provision }" in out
+    assert "## Second provision {: #second-provision }" in out
+    assert "Intro with &lt;b&gt;markup&lt;/b&gt; &amp; *stars*." in out
+    # adopters: Testville has IE1 = yes, CJ1 = unknown
+    second = out.split("## Second provision")[1]
+    assert '<a href="../places/testville/#second-provision">' in second
+    first = out.split("## First provision")[1].split("## Second provision")[0]
+    assert "No place in this guide has this provision" in first
+    assert '<li id="source-study">' in out
+
+
+def test_section_page_unknown_id_fails_loudly(guide):
+    with pytest.raises(KeyError, match="no section 'nope'"):
+        render.section_page(ctx(guide), "nope")
+
+
+def test_compare_matrix_has_every_cell(guide):
+    out = render.compare_matrix(ctx(guide, page="compare.md"))
+    assert out.count('<td class="sg-cell') == len(guide.places) * len(guide.provisions)
+    assert '<th scope="col"><a href="../justice/#first-provision"' in out
+    assert "<caption" in out
+    assert 'sg-cell--unknown"><a href="../places/testville/#first-provision"' in out
+
+
+def test_place_description_is_generated(guide):
+    text = render.place_description(ctx(guide, page="places/testville.md"), "testville")
+    assert text.startswith("What <script>alert(1)</script> Testville has done")  # escaped later, in the meta tag
+    assert "1 of 2 provisions in place and 0 in part" in text
+
+
+def test_status_legend_and_notice(guide):
+    legend = render.status_legend(ctx(guide))
+    for word in ("Yes", "Partial", "No", "Unknown"):
+        assert f"</span> {word}</span>" in legend
+    assert "does not mean the place lacks" in legend
+    assert "not legal advice" in render.notice(ctx(guide))

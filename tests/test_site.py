@@ -1,0 +1,179 @@
+"""Assertions on the real site, built once per session (see conftest.site)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sanctuary.linkcheck import check_site
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def heading(tag) -> str:
+    """A heading's text without its permalink."""
+    return "".join(tag.find_all(string=True, recursive=False)).strip() or tag.get_text(strip=True).rstrip("¶")
+
+
+def test_every_provision_is_on_its_section_page(site, guide):
+    for section in guide.sections:
+        soup = page(site, section.id)
+        assert soup.h1.get_text(strip=True).startswith(section.title.en)
+        for prov in section.provisions:
+            heading = soup.find(id=prov.slug)
+            assert heading is not None and heading.name == "h2", prov.code
+            assert prov.title.en in heading.get_text()
+            block = soup.find("div", attrs={"data-code": prov.code})
+            text = block.get_text(" ", strip=True)
+            assert prov.recommendation.en[:40] in text
+            assert block.find(id=f"{prov.slug}-limits") is not None
+            assert block.find(id=f"{prov.slug}-why") is not None
+
+
+def test_section_pages_list_the_places_that_adopted_each_provision(site, guide):
+    for prov in guide.provisions:
+        soup = page(site, guide.section_of[prov.code].id)
+        block = soup.find("div", attrs={"data-code": prov.code})
+        adopters = {a["href"].split("/")[-2] for a in block.select("table a[href*='places/']")}
+        expected = {p.slug for p in guide.places if p.provisions[prov.code].status.value in ("yes", "partial")}
+        assert adopters == expected, prov.code
+
+
+def test_every_place_has_a_page_with_sourced_statuses(site, guide):
+    assert len(guide.places) >= 3
+    for place in guide.places:
+        soup = page(site, f"places/{place.slug}")
+        assert heading(soup.h1) == place.name.en
+        source_ids = {li["id"] for li in soup.select("ol.sg-sources li[id]")}
+        assert source_ids == {f"source-{s.id}" for s in place.sources}
+        for prov in guide.provisions:
+            row = soup.find("tr", id=prov.slug)
+            st = place.provisions[prov.code]
+            assert row is not None, (place.slug, prov.code)
+            assert f"sg-status--{st.status.value}" in str(row)
+            cites = row.select("a.sg-cite")
+            if st.status.value != "unknown":
+                assert cites, (place.slug, prov.code)
+                assert "As of" in row.get_text()
+            for a in cites:
+                assert a["href"].lstrip("#") in source_ids
+        for pol in place.policies:
+            article = soup.find("article", id=f"policy-{pol.id}")
+            assert article is not None and article.select("a.sg-cite"), pol.id
+        # each source links out to its publisher, safely
+        for a in soup.select("ol.sg-sources a[href^='http']"):
+            assert a["rel"] == ["noopener", "noreferrer"]
+
+
+def test_the_three_sample_places_are_there(guide):
+    assert {"new-orleans", "san-francisco", "long-beach"} <= {p.slug for p in guide.places}
+
+
+def test_place_pages_are_out_of_the_navigation(site, guide):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    nav = BeautifulSoup(html, "html.parser").select_one("nav.md-nav--primary")
+    hrefs = [a.get("href", "") for a in nav.select("a")]
+    assert not any(re.search(r"places/[a-z-]+/$", h) for h in hrefs), hrefs
+
+
+def test_compare_matrix_is_complete(site, guide):
+    soup = page(site, "compare")
+    table = soup.select_one("table.sg-matrix")
+    assert table.caption is not None
+    rows = table.select("tbody tr")
+    assert len(rows) == len(guide.places)
+    for row, place in zip(rows, guide.places):
+        assert row.th.get_text(" ", strip=True).startswith(place.name.en)
+        cells = row.select("td")
+        assert len(cells) == len(guide.provisions)
+        for cell, prov in zip(cells, guide.provisions):
+            status = place.provisions[prov.code].status.value
+            assert f"sg-cell--{status}" in cell["class"]
+            label = {"yes": "Yes", "partial": "Partial", "no": "No", "unknown": "Unknown"}[status]
+            assert cell.get_text(" ", strip=True).endswith(label)  # text, not colour alone
+            assert cell.a["href"].endswith(f"places/{place.slug}/#{prov.slug}")
+
+
+def test_search_index_holds_provisions_and_places(site, guide):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {d["title"] for d in index["docs"]}
+    for prov in guide.provisions:
+        assert prov.title.en in titles, prov.code
+    for place in guide.places:
+        assert place.name.en in titles, place.slug
+    text = " ".join(d["text"] for d in index["docs"]).lower()
+    for word in ("stop-and-frisk", "detainer", "long beach"):
+        assert word in text
+
+
+def test_home_page(site, guide):
+    soup = page(site, "")
+    text = soup.get_text(" ", strip=True)
+    assert "no legal definition" in text
+    assert "not legal advice" in text
+    for section in guide.sections:
+        assert section.title.en in text
+    for slug in ("new-orleans", "san-francisco", "long-beach"):
+        assert soup.select_one(f"a[href='places/{slug}/']") is not None
+    assert guide.last_reviewed in str(soup)
+
+
+def test_every_page_says_not_legal_advice(site):
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        if "md-footer" in text:
+            assert "not legal advice" in text, html
+
+
+def test_glossary_has_the_terms_pages_link_to(site):
+    soup = page(site, "glossary")
+    for term in ("ice", "detainer", "287g", "sanctuary", "8-usc-1373", "trust-act", "truth-act"):
+        assert soup.find(id=term) is not None, term
+
+
+def test_no_unescaped_data(site):
+    for html in site.rglob("*.html"):
+        assert "<script>alert" not in html.read_text(encoding="utf-8")
+
+
+def test_internal_links_and_anchors_resolve(site):
+    assert check_site(site) == []
+
+
+def test_link_checker_catches_a_broken_anchor(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/#missing">x</a><a href="b/">y</a><a id="top" href="#top">t</a>')
+    (tmp_path / "a" / "index.html").write_text('<h1 id="here">A</h1>')
+    assert check_site(tmp_path) == [
+        "index.html: a/#missing: no element with id 'missing' in a/index.html",
+        "index.html: b/: no such file",
+    ]
+
+
+def test_a_broken_data_file_stops_the_build(tmp_path, root):
+    """The real build command on a copy of the project with one bad value: no site, a clear message."""
+    copy = tmp_path / "project"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".pytest_cache", "__pycache__"))
+    place = copy / "data" / "places" / "long-beach.yml"
+    text = place.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith("kind:"))
+    lines[number] = "kind: town\n"
+    place.write_text("".join(lines), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=copy, capture_output=True, text=True,
+    )
+    assert run.returncode != 0
+    assert f"data/places/long-beach.yml:{number + 1}: kind: input should be" in run.stderr + run.stdout
+    assert not (tmp_path / "out" / "index.html").exists()
