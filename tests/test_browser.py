@@ -70,3 +70,16 @@ def test_search_finds_provisions_and_places(browser, base_url, query, expected):
     text = " ".join(results.all_inner_texts()).lower()
     assert expected.lower() in text
     page.close()
+
+
+def test_no_page_scrolls_sideways_on_a_360px_phone(browser, site, base_url):
+    """Wide tables scroll inside their own box; the page itself never scrolls sideways."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    too_wide = []
+    for rel in all_pages(site):
+        page.goto(base_url + rel, wait_until="load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide.append((rel, width))
+    page.close()
+    assert too_wide == []
