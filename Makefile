@@ -30,12 +30,16 @@ install: $(STAMP) ## Install the pinned site dependencies into .venv
 check: $(STAMP) ## Validate the data files only (lists every error with file, line and field)
 	$(PY) -m sanctuary.check
 
-build: $(STAMP) ## Build the site into site/ (stops on any data error, warning or broken link)
-	$(PY) -m mkdocs build --strict --clean
+build: $(STAMP) ## Build both editions into site/ (English) and site/es/ (stops on any data error, warning or broken link)
+	$(PY) -m mkdocs build --strict --clean -f mkdocs.yml
+	$(PY) -m mkdocs build --strict --clean -f mkdocs.es.yml
 
-serve: build ## Build, then serve the site at http://127.0.0.1:8000
-	@echo "Serving the guide at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+serve: build ## Build, then serve the site (both languages) at http://127.0.0.1:8000
+	@echo "Serving the guide at http://$(HOST):$(PORT)/ (Spanish: /es/). Ctrl+C to stop."
+	$(PY) -m http.server $(PORT) --bind $(HOST) --directory site
+
+live: $(STAMP) ## Serve one edition with live reload while editing (LANG_FILE=mkdocs.es.yml for Spanish)
+	$(PY) -m mkdocs serve --strict -f $(or $(LANG_FILE),mkdocs.yml) --dev-addr $(HOST):$(PORT)
 
 test: $(TEST_STAMP) ## Install what the tests need (Chromium included) and run the whole suite
 	$(PY) -m pytest
@@ -43,4 +47,4 @@ test: $(TEST_STAMP) ## Install what the tests need (Chromium included) and run t
 clean: ## Remove the built site and caches
 	rm -rf site .pytest_cache
 
-.PHONY: help install check build serve test clean
+.PHONY: help install check build serve live test clean

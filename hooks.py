@@ -34,6 +34,13 @@ def on_config(config):
         load_guide_cached(ROOT)
     except DataErrors as exc:
         raise PluginError(f"The data has errors; nothing was built.\n{exc}") from None
+    # One public address (SITE_URL) for the whole site; each edition lives under its own path.
+    root_url = (config["site_url"] or "/").rstrip("/") + "/"
+    edition = config["extra"]["edition"]
+    if edition and root_url.endswith("/" + edition):
+        root_url = root_url[: -len(edition)]
+    config["extra"]["site_root_url"] = root_url
+    config["site_url"] = root_url + edition
     return config
 
 
@@ -57,8 +64,61 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_build(config) -> None:
-    # The Spanish edition is built into site/es/ after the English one; each checks its own pages.
-    base_path = urlsplit(config["site_url"] or "/").path
-    problems = check_site(config["site_dir"], skip_prefixes=tuple(config["extra"].get("linkcheck_skip", [])), base_path=base_path)
+    edition = config["extra"]["edition"]
+    site_dir = Path(config["site_dir"])
+    top = site_dir.parents[edition.count("/") - 1] if edition else site_dir
+    if edition == "es/":
+        fold_spanish_search(site_dir)
+    # The English edition is built first: its links into other editions are checked by the
+    # later builds and by the tests, which check the whole site.
+    others = tuple(e for e in config["extra"]["editions"] if e and e != edition)
+    problems = check_site(
+        top,
+        only_prefix=edition,
+        ignore_targets=others if not edition else (),
+        base_path=urlsplit(config["extra"]["site_root_url"]).path,
+    )
     if problems:
         raise PluginError("Broken internal links:\n" + "\n".join(problems))
+
+
+_FOLD_MARK = "/* sanctuary-guide: accent folding */"
+_FOLD_JS = _FOLD_MARK + r"""
+(function (lunr) {
+  // Spanish search matches with or without accents: fold diacritics before the Spanish
+  // stemmer, at indexing and at query time alike ('informacion' finds 'información').
+  // Material types a trailing "*" on the last word (search as you type); stem the word
+  // without it, then put it back, so plural and accented forms still meet.
+  var stem = lunr.es.stemmer;
+  var fold = function (token) {
+    var star = false;
+    token.update(function (s) {
+      if (s.slice(-1) === "*") { star = true; s = s.slice(0, -1); }
+      return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    });
+    var out = stem(token);
+    return star ? out.update(function (s) { return s + "*"; }) : out;
+  };
+  lunr.Pipeline.registerFunction(fold, "stemmer-es-folded");
+  lunr.es.stemmer = fold;
+  // lunr skips the search pipeline for a term with a wildcard, so 'ciudades*' would never be
+  // stemmed to meet 'ciudad'. Let trailing-wildcard terms through the (folding) stemmer.
+  var parseTerm = lunr.QueryParser.parseTerm;
+  lunr.QueryParser.parseTerm = function (parser) {
+    var clause = parser.currentClause;
+    var next = parseTerm(parser);
+    if (clause.term && /[^*]\*$/.test(clause.term)) { clause.usePipeline = true; }
+    return next;
+  };
+})(this.lunr || self.lunr);
+"""
+
+
+def fold_spanish_search(site_dir: Path) -> None:
+    """Append accent folding to Material's Spanish lunr support in the built site."""
+    path = site_dir / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
+    if not path.is_file():
+        raise PluginError(f"{path} not found: Material's Spanish search support moved; update hooks.py")
+    text = path.read_text(encoding="utf-8")
+    if _FOLD_MARK not in text:
+        path.write_text(text + "\n" + _FOLD_JS, encoding="utf-8")

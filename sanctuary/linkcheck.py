@@ -35,9 +35,16 @@ def _parse(path: Path) -> _Collect:
     return parser
 
 
-def check_site(site_dir: str | Path, skip_prefixes: tuple[str, ...] = (), base_path: str = "/") -> list[str]:
+def check_site(
+    site_dir: str | Path,
+    only_prefix: str = "",
+    ignore_targets: tuple[str, ...] = (),
+    base_path: str = "/",
+) -> list[str]:
     """Return one message per broken internal link, as ``page.html: href: problem``.
 
+    ``only_prefix`` checks only the pages under it (one edition); ``ignore_targets`` skips links
+    into folders not built yet (the other edition, while the first one builds).
     ``base_path`` is the path of ``site_url`` (e.g. ``/repo/`` on GitHub Pages): links starting
     with it (as on the 404 page, which must work at any depth) are resolved from the site root.
     """
@@ -53,7 +60,7 @@ def check_site(site_dir: str | Path, skip_prefixes: tuple[str, ...] = (), base_p
 
     problems: list[str] = []
     for rel in sorted(pages):
-        if any(rel.startswith(s) for s in skip_prefixes):
+        if not rel.startswith(only_prefix):
             continue
         for tag, ref in get(rel).refs:
             parts = urlsplit(ref)
@@ -68,6 +75,8 @@ def check_site(site_dir: str | Path, skip_prefixes: tuple[str, ...] = (), base_p
             elif parts.path:
                 joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
             if parts.path:
+                if any(joined == t.rstrip("/") or joined.startswith(t) for t in ignore_targets):
+                    continue
                 if joined.startswith("../") or joined == "..":
                     problems.append(f"{rel}: {ref}: points outside the site")
                     continue

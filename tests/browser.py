@@ -41,10 +41,10 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextmanager
-def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 at a free port; yields the base URL."""
+def serve(directory: Path, port: int = 0):
+    """Serve a folder on 127.0.0.1 (at a free port unless given); yields the base URL."""
     handler = functools.partial(_Quiet, directory=str(directory))
-    with _Server(("127.0.0.1", 0), handler) as server:
+    with _Server(("127.0.0.1", port), handler) as server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from sanctuary.load import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
-EDITIONS = {"en": "mkdocs.yml"}
+EDITIONS = {"en": "mkdocs.yml", "es": "mkdocs.es.yml"}
 
 
 @pytest.fixture(scope="session")
@@ -23,12 +25,25 @@ def guide():
     return load_guide(ROOT)
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site_url() -> str:
+    """The address the test server will use: the site is built for it, as it is for its real host."""
+    return f"http://127.0.0.1:{_free_port()}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, site_url) -> Path:
     """Build every edition with the project's real configuration, in-process, into a temp folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    os.environ["SITE_URL"] = site_url
     out = tmp_path_factory.mktemp("site")
     for lang, config_file in EDITIONS.items():
         site_dir = out if lang == "en" else out / lang

@@ -21,8 +21,10 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def base_url(site):
-    with serve(site) as url:
+def base_url(site, site_url):
+    # Served at the address the site was built for, as on its real host.
+    with serve(site, urlsplit(site_url).port) as url:
+        assert url == site_url
         yield url
 
 
@@ -53,16 +55,22 @@ def test_no_page_makes_a_third_party_request(browser, site, base_url):
 
 
 @pytest.mark.parametrize(
-    "query, expected",
+    "edition, query, expected",
     [
-        ("stop and frisk", "racial profiling"),
-        ("detainer", "jails"),
-        ("Long Beach", "Long Beach"),
+        ("", "stop and frisk", "racial profiling"),
+        ("", "detainer", "jails"),
+        ("", "Long Beach", "Long Beach"),
+        # Spanish: with or without accents, and plural or singular
+        ("es/", "informacion", "información"),
+        ("es/", "policia", "policía"),
+        ("es/", "detencion", "detención"),
+        ("es/", "ciudades", "ciudad"),
+        ("es/", "politica", "políticas"),
     ],
 )
-def test_search_finds_provisions_and_places(browser, base_url, query, expected):
+def test_search_finds_provisions_and_places(browser, base_url, edition, query, expected):
     page = browser.new_page()
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url + edition, wait_until="networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=20)  # Material searches on key events, as a reader types
     results = page.locator(".md-search-result__item")
@@ -83,3 +91,32 @@ def test_no_page_scrolls_sideways_on_a_360px_phone(browser, site, base_url):
             too_wide.append((rel, width))
     page.close()
     assert too_wide == []
+
+
+def test_each_language_searches_only_its_own_pages(browser, base_url):
+    page = browser.new_page()
+    for edition, query, lang in (("", "Welcoming", "en"), ("es/", "acogedora", "es")):
+        page.goto(base_url + edition, wait_until="networkidle")
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(query, delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+        assert links
+        for href in links:
+            assert ("/es/" in href) == (lang == "es"), href
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["", "places/long-beach/", "compare/", "immigration-enforcement/"])
+def test_language_switch_goes_to_the_same_page(browser, base_url, path):
+    page = browser.new_page()
+    page.goto(base_url + path, wait_until="networkidle")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang=es]").click()
+    page.wait_for_url(base_url + "es/" + path)
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_url(base_url + path)
+    page.close()

@@ -131,8 +131,8 @@ def test_home_page(site, guide):
 def test_every_page_says_not_legal_advice(site):
     for html in site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
-        if "md-footer" in text:
-            assert "not legal advice" in text, html
+        spanish = html.relative_to(site).as_posix().startswith("es/")
+        assert ("no es asesoría legal" if spanish else "not legal advice") in text, html
 
 
 def test_glossary_has_the_terms_pages_link_to(site):
@@ -177,3 +177,30 @@ def test_a_broken_data_file_stops_the_build(tmp_path, root):
     assert run.returncode != 0
     assert f"data/places/long-beach.yml:{number + 1}: kind: input should be" in run.stderr + run.stdout
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+@pytest.mark.parametrize("path", ["", "places/san-francisco/", "compare/", "criminal-justice/", "glossary/"])
+def test_both_editions_have_the_page_with_language_metadata(site, site_url, path):
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        soup = page(site, prefix + path)
+        assert soup.html["lang"] == lang
+        alternates = {l["hreflang"]: l["href"] for l in soup.select("link[rel=alternate][hreflang]")}
+        assert alternates == {"en": site_url + path, "es": site_url + "es/" + path, "x-default": site_url + path}
+        locale = soup.select_one("meta[property='og:locale']")["content"]
+        assert locale == ("es_US" if lang == "es" else "en_US")
+        assert soup.select_one("link[rel=canonical]")["href"] == site_url + prefix + path
+
+
+def test_spanish_pages_use_the_spanish_data(site, guide):
+    soup = page(site, "es/places/long-beach")
+    place = guide.place_by_slug["long-beach"]
+    assert heading(soup.h1) == place.name.es
+    assert "Medida por medida" in soup.get_text()
+    assert place.overview.es.split(".")[0] in soup.get_text(" ")
+    matrix = page(site, "es/compare").select_one("table.sg-matrix")
+    assert matrix.select("td .sg-status")[0].get_text(strip=True)[1:].strip() in {"Sí", "Parcial", "No", "Sin datos"}
+
+
+def test_the_whole_site_links_resolve_across_editions(site):
+    # includes the language switch links between editions
+    assert check_site(site) == []
