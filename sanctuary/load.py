@@ -12,7 +12,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from types import SimpleNamespace
+from typing import Annotated
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import schema
 from .yamlio import Document, YamlProblem, parse
@@ -117,7 +120,26 @@ def _validate(model: type[M], check: _FileCheck) -> M | None:
         return None
 
 
-def _unique(check: _FileCheck, items: list[Any], attr: str, where: tuple[Any, ...], what: str) -> dict[str, Any]:
+def _pieces(model: type[BaseModel], data: Any) -> SimpleNamespace:
+    """Validate each top-level field on its own, so the cross-file checks can still run on the
+    parts of an invalid file that are valid (a bad `kind` must not hide an unsourced status).
+    A field that fails (its errors are already reported) becomes None."""
+    out: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if not isinstance(data, dict) or name not in data:
+            out[name] = None
+            continue
+        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        try:
+            out[name] = TypeAdapter(annotation).validate_python(data[name])
+        except ValidationError:
+            out[name] = None
+    return SimpleNamespace(**out)
+
+
+def _unique(check: _FileCheck, items: list[Any] | None, attr: str, where: tuple[Any, ...], what: str) -> dict[str, Any] | None:
+    if items is None:
+        return None  # the list itself is invalid: its errors are reported already
     seen: dict[str, Any] = {}
     for i, item in enumerate(items):
         key = getattr(item, attr)
@@ -128,7 +150,9 @@ def _unique(check: _FileCheck, items: list[Any], attr: str, where: tuple[Any, ..
     return seen
 
 
-def _refs(check: _FileCheck, ids: list[str], known: dict[str, Any], where: tuple[Any, ...], what: str) -> None:
+def _refs(check: _FileCheck, ids: list[str], known: dict[str, Any] | None, where: tuple[Any, ...], what: str) -> None:
+    if known is None:
+        return
     for i, ref in enumerate(ids):
         if ref not in known:
             hint = f"; known: {', '.join(sorted(known))}" if len(known) <= 12 else ""
@@ -220,15 +244,16 @@ def _check_section(sec: schema.Section, check: _FileCheck) -> None:
             _refs(check, model.sources, sources, at + ("models", j, "sources"), "source")
 
 
-def _check_place(place: schema.Place, check: _FileCheck, guide_codes: list[str], federal_ids: set[str]) -> None:
+def _check_place(place: Any, check: _FileCheck, guide_codes: list[str], federal_ids: set[str]) -> None:
+    """Cross-checks of one place; `place` is a Place or the valid pieces of one (None = invalid)."""
     expected = Path(check.rel).stem
-    if place.slug != expected:
+    if place.slug is not None and place.slug != expected:
         check.add(("slug",), f"slug {place.slug!r} does not match the file name (expected {expected!r})")
     sources = _unique(check, place.sources, "id", ("sources",), "source id")
     policies = _unique(check, place.policies, "id", ("policies",), "policy id")
-    for i, pol in enumerate(place.policies):
+    for i, pol in enumerate(place.policies or []):
         _refs(check, pol.sources, sources, ("policies", i, "sources"), "source")
-    for code, st in place.provisions.items():
+    for code, st in (place.provisions or {}).items():
         at = ("provisions", code)
         if guide_codes and code not in guide_codes:
             check.add(at, f"unknown provision code {code!r} (known: {', '.join(guide_codes)})")
@@ -237,12 +262,13 @@ def _check_place(place: schema.Place, check: _FileCheck, guide_codes: list[str],
             check.add(at + ("sources",), f"a status of '{st.status.value}' needs at least one source")
         _refs(check, st.sources, sources, at + ("sources",), "source")
         _refs(check, st.policies, policies, at + ("policies",), "policy")
-    missing = [c for c in guide_codes if c not in place.provisions]
-    if missing:
-        check.add(("provisions",), f"no status for provision{'s' if len(missing) > 1 else ''} {', '.join(missing)} (use status: unknown if no source says)")
-    for i, ev in enumerate(place.timeline):
+    if place.provisions is not None:
+        missing = [c for c in guide_codes if c not in place.provisions]
+        if missing:
+            check.add(("provisions",), f"no status for provision{'s' if len(missing) > 1 else ''} {', '.join(missing)} (use status: unknown if no source says)")
+    for i, ev in enumerate(place.timeline or []):
         _refs(check, ev.sources, sources, ("timeline", i, "sources"), "source")
-    for i, fed in enumerate(place.federal):
+    for i, fed in enumerate(place.federal or []):
         if federal_ids and fed.listed_on not in federal_ids:
             check.add(("federal", i, "listed_on"), f"unknown federal list {fed.listed_on!r} (known: {', '.join(sorted(federal_ids))})")
         _refs(check, fed.sources, sources, ("federal", i, "sources"), "source")
@@ -300,8 +326,15 @@ def load_guide(root: str | Path = ".") -> Guide:
             _refs(fed_check, fl.sources, fed_sources, ("lists", i, "sources"), "source")
     ui = _load_ui(root, errors)
 
-    # Without readable section files, still check places against the guide's 14 codes.
-    codes = [p.code for s in sections for p in s.provisions] or list(schema.GUIDE_CODES)
+    # Place statuses are checked against the provision codes of the section files. If a section
+    # file is invalid the list is incomplete: skip that check rather than report false errors.
+    # With no section files at all, use the guide's 14 codes (so one place file can be checked alone).
+    if not section_files:
+        codes = list(schema.GUIDE_CODES)
+    elif len(sections) == len(section_files):
+        codes = [p.code for s in sections for p in s.provisions]
+    else:
+        codes = []
     federal_ids = {f.id for f in federal.lists} if federal else set()
     places: list[schema.Place] = []
     slugs: dict[str, str] = {}
@@ -314,13 +347,12 @@ def load_guide(root: str | Path = ".") -> Guide:
             errors.append(DataError(rel, 1, "", "place files must end in .yml"))
             continue
         place, check = load(rel, schema.Place)
-        if place is not None:
-            _check_place(place, check, codes, federal_ids)
-            slug = place.slug
-        else:  # still check what can be checked on the raw data, so all errors show at once
-            slug = check.doc.data.get("slug") if check.doc else None
-            if isinstance(slug, str) and slug != path.stem:
-                check.add(("slug",), f"slug {slug!r} does not match the file name (expected {path.stem!r})")
+        if check.doc is None:
+            continue
+        # On an invalid file, still run the cross-checks on its valid parts: all errors at once.
+        checked = place if place is not None else _pieces(schema.Place, check.doc.data)
+        _check_place(checked, check, codes, federal_ids)
+        slug = checked.slug
         if isinstance(slug, str):
             if slug in slugs:
                 check.add(("slug",), f"duplicate slug {slug!r} (also in {slugs[slug]})")

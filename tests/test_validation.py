@@ -146,11 +146,8 @@ CASES = [
     ),
     pytest.param(
         SECTION, "  - code: IE1", "  - code: XX1",
-        [
-            # places cannot be checked against a section that failed: the guide's 14 codes are used
-            f"{PLACE}:25: provisions: no status for provisions CJ2, CJ3, CJ4, CJ5, IE2, IE3, IE4, IE5, IE6, IC1, IC2, IC3 (use status: unknown if no source says)",
-            f"{SECTION}:17: provisions[1].code: string should match pattern '^(CJ|IE|IC)[0-9]$' (got 'XX1')",
-        ],
+        # the places are not also flagged: their codes cannot be checked against a broken section
+        [f"{SECTION}:17: provisions[1].code: string should match pattern '^(CJ|IE|IC)[0-9]$' (got 'XX1')"],
         id="bad-provision-code",
     ),
     pytest.param(
@@ -180,6 +177,25 @@ def test_duplicate_slugs_across_files(project):
         "data/places/testville-2.yml:1: slug: slug 'testville' does not match the file name (expected 'testville-2')",
         "data/places/testville.yml:1: slug: duplicate slug 'testville' (also in data/places/testville-2.yml)",
     ]
+
+
+def test_an_invalid_file_still_gets_its_cross_checks(project):
+    edit(project, PLACE, "kind: city", "kind: town")
+    edit(project, PLACE, "policies: [values], sources: [ord], as_of", "policies: [values], sources: [], as_of")
+    edit(project, PLACE, "policies: [values]", "policies: [valuez]")
+    assert errors_of(project) == [
+        f"{PLACE}:4: kind: input should be 'city', 'county', 'city-county' or 'state' (got 'town')",
+        f"{PLACE}:27: provisions.IE1.policies[0]: unknown policy 'valuez'; known: values",
+        f"{PLACE}:27: provisions.IE1.sources: a status of 'yes' needs at least one source",
+    ]
+
+
+def test_a_place_file_is_checked_against_the_14_codes_when_no_section_file_exists(project):
+    for path in (project / "data/sections").glob("*.yml"):
+        path.unlink()
+    found = errors_of(project)
+    assert "data/sections:1: no section files found" in found
+    assert any("no status for provisions CJ2, CJ3" in e for e in found)
 
 
 def test_all_errors_in_all_files_are_reported_at_once(project):
