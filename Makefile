@@ -20,8 +20,9 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-$(TEST_STAMP): $(STAMP) requirements-test.txt
+$(TEST_STAMP): $(STAMP) requirements-test.txt package-lock.json
 	$(PY) -m pip install --quiet -r requirements-test.txt
+	npm ci --no-audit --no-fund --silent
 	@command -v chromium >/dev/null || bash scripts/install-chromium.sh
 	@touch $@
 
@@ -30,7 +31,17 @@ install: $(STAMP) ## Install the pinned site dependencies into .venv
 check: $(STAMP) ## Validate the data files only (lists every error with file, line and field)
 	$(PY) -m sanctuary.check
 
-build: $(STAMP) ## Build both editions into site/ (English) and site/es/ (stops on any data error, warning or broken link)
+OFFLINE_DIR := build/offline
+DOWNLOADS := build/downloads
+
+build: $(STAMP) ## Build the site (site/, site/es/) with its offline zip and printable PDFs; stops on any error
+	rm -rf build
+	OFFLINE=true $(PY) -m mkdocs build --strict -f mkdocs.yml -d $(OFFLINE_DIR)
+	OFFLINE=true $(PY) -m mkdocs build --strict -f mkdocs.es.yml -d $(OFFLINE_DIR)/es
+	$(PY) -m sanctuary.package zip $(OFFLINE_DIR) $(DOWNLOADS)
+	@$(PY) -m sanctuary.package pdf $(OFFLINE_DIR) $(DOWNLOADS) || { \
+	  if [ -n "$$CI" ]; then exit 1; fi; \
+	  echo "WARNING: no printable PDF (Chromium missing); the site is built without it. 'make test' installs Chromium."; }
 	$(PY) -m mkdocs build --strict --clean -f mkdocs.yml
 	$(PY) -m mkdocs build --strict --clean -f mkdocs.es.yml
 
@@ -45,6 +56,6 @@ test: $(TEST_STAMP) ## Install what the tests need (Chromium included) and run t
 	$(PY) -m pytest
 
 clean: ## Remove the built site and caches
-	rm -rf site .pytest_cache
+	rm -rf site build .pytest_cache
 
 .PHONY: help install check build serve live test clean

@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
+import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,9 +20,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from sanctuary import paths, render  # noqa: E402
+from sanctuary import csp, paths, render  # noqa: E402
 from sanctuary.linkcheck import check_site  # noqa: E402
 from sanctuary.load import DataErrors, load_guide_cached  # noqa: E402
 
@@ -29,6 +32,11 @@ def _lang(config) -> str:
     return config["extra"]["lang"]
 
 
+DOWNLOADS = ROOT / "build" / "downloads"
+VENDORED_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+@event_priority(100)  # before Material's offline plugin, which would otherwise add a CDN copy of the shim
 def on_config(config):
     try:
         load_guide_cached(ROOT)
@@ -41,25 +49,59 @@ def on_config(config):
         root_url = root_url[: -len(edition)]
     config["extra"]["site_root_url"] = root_url
     config["site_url"] = root_url + edition
+    plugin = config["plugins"].get("material/offline") or config["plugins"].get("offline")
+    offline = bool(plugin and plugin.config.enabled)
+    config["extra"]["offline"] = offline
+    if offline:
+        # Offline search needs the iframe-worker shim under file://; ours is vendored from npm.
+        config["extra"]["polyfills"] = [VENDORED_SHIM]
+        config["extra"]["downloads"] = []
+    else:
+        config["extra"]["downloads"] = _downloads(edition)
     return config
 
 
+def _downloads(edition: str) -> list[dict]:
+    """The offline zip and the PDFs made by `make build` before the online build, if present."""
+    out = []
+    for path in sorted(DOWNLOADS.glob("*")) if DOWNLOADS.is_dir() else []:
+        if path.name.startswith("."):
+            continue
+        lang = "es" if path.stem.endswith("-es") else "en" if path.stem.endswith("-en") else None
+        out.append({
+            "name": path.name,
+            "lang": lang,
+            "kind": path.suffix.lstrip("."),
+            "mb": f"{path.stat().st_size / 1_000_000:.1f}",
+            "date": dt.date.fromtimestamp(path.stat().st_mtime).isoformat(),
+        })
+    return out
+
+
+def _generated_page(config, src: str, title: str, description: str, call: str) -> File:
+    # MkDocs' theme templates do not autoescape: escape data before it reaches <title> and <meta>.
+    front = {"title": html.escape(title), "description": html.escape(description)}
+    content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n\n"
+    return File.generated(config, src, content=content + "{{ " + call + " }}\n")
+
+
 def on_files(files: Files, config) -> Files:
+    """One page per place file and per state file; adding one is adding one YAML file."""
     guide = load_guide_cached(ROOT)
     lang = _lang(config)
+    pages = []
     for place in guide.places:
         src = paths.place_page(place.slug)
         ctx = render.Ctx(guide, lang, paths.Links(src, config["use_directory_urls"]))
-        # MkDocs' theme templates do not autoescape: escape data before it reaches <title> and <meta>.
-        front = {
-            "title": html.escape(place.name(lang)),
-            "description": html.escape(render.place_description(ctx, place.slug)),
-        }
-        content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n\n"
-        content += f'{{{{ place_page("{place.slug}") }}}}\n'
-        if files.get_file_from_path(src) is not None:
-            raise PluginError(f"docs/{src} exists, but place pages are generated from data/places/: delete it")
-        files.append(File.generated(config, src, content=content))
+        pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), f'place_page("{place.slug}")'))
+    for state in guide.states:
+        src = paths.state_page(state.code)
+        ctx = render.Ctx(guide, lang, paths.Links(src, config["use_directory_urls"]))
+        pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), f'state_page("{state.code}")'))
+    for page in pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"{config['docs_dir']}/{page.src_uri} exists, but this page is generated from data/: delete it")
+        files.append(page)
     return files
 
 
@@ -69,6 +111,11 @@ def on_post_build(config) -> None:
     top = site_dir.parents[edition.count("/") - 1] if edition else site_dir
     if edition == "es/":
         fold_spanish_search(site_dir)
+    if config["extra"]["downloads"] and not edition:
+        target = site_dir / "downloads"
+        target.mkdir(exist_ok=True)
+        for item in config["extra"]["downloads"]:
+            shutil.copy2(DOWNLOADS / item["name"], target / item["name"])
     # The English edition is built first: its links into other editions are checked by the
     # later builds and by the tests, which check the whole site.
     others = tuple(e for e in config["extra"]["editions"] if e and e != edition)
@@ -80,6 +127,9 @@ def on_post_build(config) -> None:
     )
     if problems:
         raise PluginError("Broken internal links:\n" + "\n".join(problems))
+    if not config["extra"]["offline"]:
+        # Online only: under file:// browsers give pages no usable origin for 'self'.
+        csp.add_to_site(site_dir)
 
 
 _FOLD_MARK = "/* sanctuary-guide: accent folding */"

@@ -47,6 +47,16 @@ def define_env(env) -> None:
         return render.place_page(ctx(), slug)
 
     @env.macro
+    def state_page(code: str) -> str:
+        """A whole state page from data/states/<code>.yml (used by generated pages)."""
+        return render.state_page(ctx(), code)
+
+    @env.macro
+    def states_index() -> str:
+        """All states grouped by the stance of their law, with their laws and places."""
+        return render.states_index(ctx())
+
+    @env.macro
     def places_index() -> str:
         """Table of every place with its counts by status."""
         return render.places_index(ctx())

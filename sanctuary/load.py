@@ -27,6 +27,7 @@ GLOSSARY_FILE = "data/glossary.yml"
 FEDERAL_FILE = "data/federal_lists.yml"
 UI_FILE = "data/ui.yml"
 PLACES_DIR = "data/places"
+STATES_DIR = "data/states"
 
 
 @dataclass(frozen=True, order=True)
@@ -171,6 +172,17 @@ class Guide:
     federal: schema.FederalLists
     ui: dict[str, schema.Text]
     places: list[schema.Place] = field(default_factory=list)
+    states: list[schema.State] = field(default_factory=list)
+
+    @cached_property
+    def state_by_code(self) -> dict[str, schema.State]:
+        return {s.code: s for s in self.states}
+
+    def states_with_value(self, stance: str) -> list[schema.State]:
+        return [s for s in self.states if s.stance.value == stance]
+
+    def places_in(self, code: str) -> list[schema.Place]:
+        return [p for p in self.places if p.state == code]
 
     @cached_property
     def provisions(self) -> list[schema.Provision]:
@@ -274,6 +286,16 @@ def _check_place(place: Any, check: _FileCheck, guide_codes: list[str], federal_
         _refs(check, fed.sources, sources, ("federal", i, "sources"), "source")
 
 
+def _check_state(state: schema.State, check: _FileCheck) -> None:
+    expected = Path(check.rel).stem
+    if state.code.lower() != expected:
+        check.add(("code",), f"code {state.code!r} does not match the file name (expected {expected.upper()!r})")
+    sources = _unique(check, state.sources, "id", ("sources",), "source id")
+    _unique(check, state.laws, "id", ("laws",), "law id")
+    for i, law in enumerate(state.laws):
+        _refs(check, law.sources, sources, ("laws", i, "sources"), "source")
+
+
 def load_guide(root: str | Path = ".") -> Guide:
     """Load and validate every data file under ``root``; raise :class:`DataErrors` listing all problems."""
     root = Path(root)
@@ -360,11 +382,26 @@ def load_guide(root: str | Path = ".") -> Guide:
         if place is not None:
             places.append(place)
 
+    states: list[schema.State] = []
+    for path in sorted((root / STATES_DIR).glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        state, check = load(rel, schema.State)
+        if state is not None:
+            _check_state(state, check)
+            states.append(state)
+    if states:  # once the state layer exists, every place's state must be in it
+        known_states = {s.code for s in states}
+        for place in places:
+            if place.state not in known_states:
+                rel = f"{PLACES_DIR}/{place.slug}.yml"
+                errors.append(DataError(rel, 1, "state", f"no file {STATES_DIR}/{place.state.lower()}.yml for state {place.state!r}"))
+
     if errors:
         raise DataErrors(errors)
     assert glossary and federal
     places.sort(key=lambda p: (p.name.en.casefold(), p.slug))
-    return Guide(sections=sections, glossary=glossary, federal=federal, ui=ui, places=places)
+    states.sort(key=lambda s: s.name.en)
+    return Guide(states=states, sections=sections, glossary=glossary, federal=federal, ui=ui, places=places)
 
 
 _CACHE: dict[str, tuple[tuple[tuple[str, int], ...], Guide]] = {}

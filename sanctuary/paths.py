@@ -20,6 +20,13 @@ def place_page(slug: str) -> str:
     return f"places/{slug}.md"
 
 
+def state_page(code: str) -> str:
+    return f"states/{code.lower()}.md"
+
+
+STATES = "states/index.md"
+
+
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:
     """The URL (relative to the site root) that MkDocs gives a Markdown file."""
     stem, _ = posixpath.splitext(src_path)

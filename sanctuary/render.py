@@ -86,6 +86,9 @@ class Ctx:
     def place_link(self, slug: str, anchor: str | None = None) -> str:
         return self.links.to(paths.place_page(slug), anchor)
 
+    def state_link(self, code: str, anchor: str | None = None) -> str:
+        return self.links.to(paths.state_page(code), anchor)
+
     def page(self, src: str, anchor: str | None = None) -> str:
         return self.links.to(src, anchor)
 
@@ -157,6 +160,25 @@ def place_page(ctx: Ctx, slug: str) -> str:
     if place is None:
         raise KeyError(f"no place {slug!r} in data/places/")
     return _render("place.md.j2", ctx, place=place, sources=ctx.sources_of(place))
+
+
+def state_page(ctx: Ctx, code: str) -> str:
+    """A whole state page (the state-law layer), from data/states/<code>.yml."""
+    state = ctx.guide.state_by_code.get(code.upper())
+    if state is None:
+        raise KeyError(f"no state {code!r} in data/states/")
+    sources = {s.id: (i + 1, s) for i, s in enumerate(state.sources)}
+    return _render("state.md.j2", ctx, state=state, sources=sources)
+
+
+def states_index(ctx: Ctx) -> str:
+    """All states grouped by the stance of their law."""
+    return _render("states_index.md.j2", ctx)
+
+
+def state_description(ctx: Ctx, code: str) -> str:
+    state = ctx.guide.state_by_code[code.upper()]
+    return ctx.t("state_description").format(name=state.name(ctx.lang), stance=ctx.t("stance_" + state.stance.value), n=len(state.laws))
 
 
 def places_index(ctx: Ctx) -> str:

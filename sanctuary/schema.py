@@ -263,6 +263,51 @@ class FederalLists(Strict):
     sources: list[Source] = Field(min_length=1)
 
 
+# ---------------------------------------------------------------- the state-law layer
+
+
+class Stance(str, Enum):
+    """How a state's law treats local limits on cooperation with federal immigration enforcement."""
+
+    floor = "protective-floor"  # state law limits how state and local agencies help ICE
+    preemption = "preemption"  # state law forbids local limits and/or requires cooperation
+    neither = "neither"  # no statewide statute either way was found
+
+
+class LawStatus(str, Enum):
+    in_force = "in-force"
+    partly_blocked = "partly-blocked"  # a court stopped key parts
+    blocked = "blocked"  # a court stopped it
+    repealed = "repealed"  # including rescinded executive orders
+
+
+class StateLaw(Strict):
+    """A state statute, binding ruling or statewide order on local cooperation with ICE."""
+
+    id: Slug
+    title: NonEmpty = Field(description="Official or common title, original language.")
+    identifier: NonEmpty | None = Field(None, description="Bill, act or code number, e.g. 'SB 54 (2017)'.")
+    year: int | None = Field(None, ge=1900, le=2100, description="Year enacted; leave out if not confirmed.")
+    summary: Text = Field(description="What it does, in our own words.")
+    status: LawStatus
+    sources: list[Slug] = Field(min_length=1)
+
+
+class State(Strict):
+    """``data/states/<code>.yml`` (lowercase postal code): one state's law layer."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Postal code; the file is its lowercase.")
+    fips: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$")] = Field(description="Two-digit state FIPS code.")
+    name: Text
+    stance: Stance
+    summary: Text = Field(description="Two or three sentences: what state law means for local protections today.")
+    laws: list[StateLaw] = Field(default_factory=list)
+    notes: Text | None = Field(None, description="Bills pending or vetoed, executive orders, local context.")
+    unverified: list[Text] = Field(default_factory=list, description="What no source we read confirmed.")
+    reviewed: FullDate
+    sources: list[Source] = Field(default_factory=list)
+
+
 # ---------------------------------------------------------------- places
 
 

@@ -4,30 +4,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import socketserver
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # Without these Chromium phones home (Google services) at start; they are not the page's requests.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    raise RuntimeError("Chromium is not installed: run `make test` (it installs Debian's chromium)")
+from sanctuary.chromium import CHROMIUM_ARGS, chromium_path  # noqa: F401  (re-exported for the tests)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

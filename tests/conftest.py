@@ -40,14 +40,35 @@ def site_url() -> str:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, site_url) -> Path:
     """Build every edition with the project's real configuration, in-process, into a temp folder."""
+    os.environ["SITE_URL"] = site_url
+    out = tmp_path_factory.mktemp("site")
+    _build_editions(out)
+    return out
+
+
+def _build_editions(out: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    os.environ["SITE_URL"] = site_url
-    out = tmp_path_factory.mktemp("site")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     for lang, config_file in EDITIONS.items():
         site_dir = out if lang == "en" else out / lang
         config = load_config(str(ROOT / config_file), site_dir=str(site_dir), strict=True)
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
         build(config)  # raises on any warning (strict), data error or broken link
-    return out
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory) -> dict[str, Path]:
+    """The offline edition as `make build` makes it: both languages, zipped, and the PDFs."""
+    from sanctuary import package
+
+    out = tmp_path_factory.mktemp("offline")
+    os.environ["OFFLINE"] = "true"
+    try:
+        _build_editions(out / "site")
+    finally:
+        del os.environ["OFFLINE"]
+    downloads = out / "downloads"
+    archive = package.make_zip(out / "site", downloads)
+    pdfs = package.make_pdfs(out / "site", downloads)
+    return {"site": out / "site", "zip": archive, "pdf_en": pdfs[0], "pdf_es": pdfs[1]}

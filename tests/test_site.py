@@ -204,3 +204,37 @@ def test_spanish_pages_use_the_spanish_data(site, guide):
 def test_the_whole_site_links_resolve_across_editions(site):
     # includes the language switch links between editions
     assert check_site(site) == []
+
+
+def test_state_layer_has_all_51_and_a_page_each(site, guide):
+    assert len(guide.states) == 51
+    counts = {s: len(guide.states_with_value(s)) for s in ("protective-floor", "preemption", "neither")}
+    assert sum(counts.values()) == 51
+    index = page(site, "states")
+    for state in guide.states:
+        soup = page(site, f"states/{state.code.lower()}")
+        assert heading(soup.h1) == state.name.en
+        assert f"sg-stance-badge--{state.stance.value}" in str(soup)
+        for law in state.laws:
+            article = soup.find("article", id=f"law-{law.id}")
+            assert article is not None and article.select("a.sg-cite"), (state.code, law.id)
+            assert f"sg-law--{law.status.value}" in str(article)
+        assert index.select_one(f"a[href='{state.code.lower()}/']") is not None
+
+
+def test_blocked_laws_are_shown_as_blocked(site, guide):
+    blocked = [(s, law) for s in guide.states for law in s.laws if law.status.value in ("blocked", "partly-blocked")]
+    assert blocked, "the research lists laws that courts have blocked"
+    for state, law in blocked:
+        article = page(site, f"states/{state.code.lower()}").find("article", id=f"law-{law.id}")
+        assert "blocked by a court" in article.get_text().lower()
+
+
+def test_every_place_page_shows_the_state_law_that_applies(site, guide):
+    for place in guide.places:
+        soup = page(site, f"places/{place.slug}")
+        section = soup.find(id="state-law")
+        assert section is not None, place.slug
+        state = guide.state_by_code[place.state]
+        link = section.find_next("a")
+        assert link["href"].endswith(f"states/{state.code.lower()}/")

