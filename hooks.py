@@ -111,6 +111,10 @@ def on_post_build(config) -> None:
     top = site_dir.parents[edition.count("/") - 1] if edition else site_dir
     if edition == "es/":
         fold_spanish_search(site_dir)
+    if not edition:
+        root_url = config["extra"]["site_root_url"]
+        sitemaps = "".join(f"Sitemap: {root_url}{e}sitemap.xml\n" for e in config["extra"]["editions"])
+        (site_dir / "robots.txt").write_text("User-agent: *\nAllow: /\n" + sitemaps, encoding="utf-8")
     if config["extra"]["downloads"] and not edition:
         target = site_dir / "downloads"
         target.mkdir(exist_ok=True)

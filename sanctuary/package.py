@@ -41,37 +41,44 @@ def make_zip(offline: Path, out_dir: Path) -> Path:
     return target
 
 
-def make_pdfs(offline: Path, out_dir: Path) -> list[Path]:
-    """Print each edition's pages (print stylesheet) with Chromium and join them into one PDF."""
-    from playwright.sync_api import sync_playwright
-    from pypdf import PdfWriter
+def make_pdfs(offline: Path, out_dir: Path, browser=None) -> list[Path]:
+    """Print each edition's pages (print stylesheet) with Chromium and join them into one PDF.
+    Uses the given Playwright browser, or starts Debian's Chromium."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
-    from .chromium import CHROMIUM_ARGS, chromium_path
+        from .chromium import CHROMIUM_ARGS, chromium_path
+
+        with sync_playwright() as pw:
+            own = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            try:
+                return make_pdfs(offline, out_dir, own)
+            finally:
+                own.close()
+    from pypdf import PdfWriter
 
     out_dir.mkdir(parents=True, exist_ok=True)
     made = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        for lang, prefix in EDITIONS.items():
-            writer = PdfWriter()
-            for rel in PRINT_ORDER:
-                html = offline / prefix / rel
-                if not html.is_file():
-                    raise FileNotFoundError(f"{html} is missing: build the offline edition first")
-                page.goto(html.resolve().as_uri(), wait_until="load")
-                page.emulate_media(media="print")
-                tmp = out_dir / f".part-{lang}.pdf"
-                page.pdf(path=str(tmp), format="Letter", print_background=False,
-                         margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
-                writer.append(str(tmp))
-                tmp.unlink()
-            target = out_dir / PDF_NAME.format(lang=lang)
-            writer.add_metadata({"/Title": "Sanctuary Guide" if lang == "en" else "Guía Santuario"})
-            with target.open("wb") as fh:
-                writer.write(fh)
-            made.append(target)
-        browser.close()
+    page = browser.new_page()
+    for lang, prefix in EDITIONS.items():
+        writer = PdfWriter()
+        for rel in PRINT_ORDER:
+            html = offline / prefix / rel
+            if not html.is_file():
+                raise FileNotFoundError(f"{html} is missing: build the offline edition first")
+            page.goto(html.resolve().as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            tmp = out_dir / f".part-{lang}.pdf"
+            page.pdf(path=str(tmp), format="Letter", print_background=False,
+                     margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
+            writer.append(str(tmp))
+            tmp.unlink()
+        target = out_dir / PDF_NAME.format(lang=lang)
+        writer.add_metadata({"/Title": "Sanctuary Guide" if lang == "en" else "Guía Santuario"})
+        with target.open("wb") as fh:
+            writer.write(fh)
+        made.append(target)
+    page.close()
     return made
 
 

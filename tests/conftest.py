@@ -58,7 +58,32 @@ def _build_editions(out: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def offline(tmp_path_factory) -> dict[str, Path]:
+def browser():
+    """One Debian Chromium for the whole session, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    from sanctuary.chromium import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site, site_url):
+    """The built site, served at the address it was built for, as on its real host."""
+    from urllib.parse import urlsplit
+
+    from browser import serve
+
+    with serve(site, urlsplit(site_url).port) as url:
+        assert url == site_url
+        yield url
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory, browser) -> dict[str, Path]:
     """The offline edition as `make build` makes it: both languages, zipped, and the PDFs."""
     from sanctuary import package
 
@@ -70,5 +95,5 @@ def offline(tmp_path_factory) -> dict[str, Path]:
         del os.environ["OFFLINE"]
     downloads = out / "downloads"
     archive = package.make_zip(out / "site", downloads)
-    pdfs = package.make_pdfs(out / "site", downloads)
+    pdfs = package.make_pdfs(out / "site", downloads, browser=browser)
     return {"site": out / "site", "zip": archive, "pdf_en": pdfs[0], "pdf_es": pdfs[1]}

@@ -7,25 +7,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
-
-playwright = pytest.importorskip("playwright.sync_api", reason="make test installs playwright")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with playwright.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def base_url(site, site_url):
-    # Served at the address the site was built for, as on its real host.
-    with serve(site, urlsplit(site_url).port) as url:
-        assert url == site_url
-        yield url
 
 
 def all_pages(site: Path) -> list[str]:
@@ -43,12 +24,15 @@ def test_no_page_makes_a_third_party_request(browser, site, base_url):
     requests: list[tuple[str, str]] = []
     page = context.new_page()
     page.on("request", lambda r: requests.append((page.url, r.url)))
+    blocked: list[str] = []  # the Content-Security-Policy must never have to block anything of ours
+    page.on("console", lambda m: blocked.append(f"{page.url}: {m.text}") if "Content Security Policy" in m.text else None)
     pages = all_pages(site)
     assert len(pages) > 10
     for rel in pages:
         page.goto(base_url + rel, wait_until="networkidle")
     foreign = [(p, u) for p, u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != origin]
     assert foreign == []
+    assert blocked == []
     assert len(requests) > len(pages)  # the recorder saw the pages' own requests
     assert context.cookies() == []
     context.close()

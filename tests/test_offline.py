@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from test_browser import browser  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +22,7 @@ def unzipped(offline, tmp_path_factory) -> Path:
     return dest / "sanctuary-guide"
 
 
-def test_offline_edition_works_from_file_with_the_network_off(browser, unzipped):  # noqa: F811
+def test_offline_edition_works_from_file_with_the_network_off(browser, unzipped):
     context = browser.new_context(offline=True)
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
@@ -43,6 +42,7 @@ def test_offline_edition_works_from_file_with_the_network_off(browser, unzipped)
     page.keyboard.type("detainer", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     # the language switch goes to the same page in Spanish, and Spanish search works there too
+    page.keyboard.press("Escape")  # close the search overlay first
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang=es]").click()
     page.wait_for_load_state("load")

@@ -236,5 +236,5 @@ def test_every_place_page_shows_the_state_law_that_applies(site, guide):
         section = soup.find(id="state-law")
         assert section is not None, place.slug
         state = guide.state_by_code[place.state]
-        link = section.find_next("a")
+        link = section.find_next("p").find("a")
         assert link["href"].endswith(f"states/{state.code.lower()}/")
