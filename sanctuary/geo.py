@@ -1,0 +1,125 @@
+"""An SVG map of the states from the projected us-atlas TopoJSON (plain Python, no projection code).
+
+The TopoJSON is already projected (Albers USA) into a 975×610 viewport: arcs are decoded, joined
+into rings and written as SVG path data, dropping points closer than a fraction of a pixel so the
+map stays small. County centroids place the points for cities, counties and 287(g) agreements.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "reference" / "geo"
+WIDTH, HEIGHT = 975, 610
+
+
+@dataclass(frozen=True)
+class Shape:
+    id: str  # FIPS
+    name: str
+    path: str  # SVG path data
+    centroid: tuple[float, float]
+
+
+def _arcs(topo: dict) -> list[list[tuple[float, float]]]:
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    out = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        out.append(points)
+    return out
+
+
+def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    ring: list[tuple[float, float]] = []
+    for i in indexes:
+        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+        ring.extend(arc if not ring else arc[1:])
+    return ring
+
+
+def _simplify(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    kept = [ring[0]]
+    for p in ring[1:-1]:
+        q = kept[-1]
+        if abs(p[0] - q[0]) + abs(p[1] - q[1]) >= tolerance:
+            kept.append(p)
+    kept.append(ring[-1])
+    return kept
+
+
+def _path(rings: list[list[tuple[float, float]]], tolerance: float) -> str:
+    parts = []
+    for ring in rings:
+        pts = _simplify(ring, tolerance)
+        if len(pts) < 4:
+            continue
+        # absolute start, then relative steps on a 0.1 px grid (shorter than absolute points)
+        grid = [(round(x * 10), round(y * 10)) for x, y in pts[:-1]]
+        steps = " ".join(_num(x1 - x0) + "," + _num(y1 - y0) for (x0, y0), (x1, y1) in zip(grid, grid[1:]) if (x1, y1) != (x0, y0))
+        parts.append(f"M{_num(grid[0][0])},{_num(grid[0][1])}l{steps}z")
+    return "".join(parts)
+
+
+def _num(tenths: int) -> str:
+    """A coordinate in tenths of a pixel, written as short as SVG allows ('-0.3' -> '-.3')."""
+    text = f"{tenths / 10:.1f}".rstrip("0").rstrip(".")
+    return text.replace("0.", ".", 1) if text.startswith(("0.", "-0.")) and not text.startswith("-") else text.replace("-0.", "-.", 1)
+
+
+def _area_centroid(ring: list[tuple[float, float]]) -> tuple[float, tuple[float, float]]:
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        f = x0 * y1 - x1 * y0
+        a += f
+        cx += (x0 + x1) * f
+        cy += (y0 + y1) * f
+    if a == 0:
+        xs, ys = zip(*ring)
+        return 0.0, (sum(xs) / len(xs), sum(ys) / len(ys))
+    return abs(a / 2), (cx / (3 * a), cy / (3 * a))
+
+
+def _shapes(file: str, obj: str, tolerance: float) -> list[Shape]:
+    topo = json.loads((GEO_DIR / file).read_text(encoding="utf-8"))
+    arcs = _arcs(topo)
+    shapes = []
+    for geom in topo["objects"][obj]["geometries"]:
+        if geom["type"] == "Polygon":
+            polygons = [geom["arcs"]]
+        elif geom["type"] == "MultiPolygon":
+            polygons = geom["arcs"]
+        else:
+            continue
+        rings = [_ring(r, arcs) for poly in polygons for r in poly]
+        outer = [_ring(poly[0], arcs) for poly in polygons]
+        biggest = max((_area_centroid(r) for r in outer), key=lambda t: t[0])
+        shapes.append(Shape(geom["id"], geom["properties"]["name"], _path(rings, tolerance), biggest[1]))
+    return shapes
+
+
+@lru_cache(maxsize=1)
+def states() -> dict[str, Shape]:
+    """State FIPS -> shape."""
+    return {s.id: s for s in _shapes("states-albers-10m.json", "states", tolerance=1.2)}
+
+
+@lru_cache(maxsize=1)
+def county_centroids() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state FIPS, lowercase county name) -> centroid, for placing points."""
+    topo = json.loads((GEO_DIR / "counties-albers-10m.json").read_text(encoding="utf-8"))
+    arcs = _arcs(topo)
+    out = {}
+    for geom in topo["objects"]["counties"]["geometries"]:
+        polygons = [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"]
+        outer = [_ring(poly[0], arcs) for poly in polygons]
+        out[(geom["id"][:2], geom["properties"]["name"].lower())] = max((_area_centroid(r) for r in outer), key=lambda t: t[0])[1]
+    return out
