@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from sanctuary import csp, paths, render  # noqa: E402
+from sanctuary import csp, opendata, paths, render  # noqa: E402
 from sanctuary.linkcheck import check_site  # noqa: E402
 from sanctuary.load import DataErrors, load_guide_cached  # noqa: E402
 
@@ -112,6 +112,8 @@ def on_post_build(config) -> None:
     if edition == "es/":
         fold_spanish_search(site_dir)
     if not edition:
+        # Open data (CSV, JSON) for both editions, at the top of the site, online and offline.
+        opendata.write(load_guide_cached(ROOT), site_dir / "downloads" / "data", dt.date.today().isoformat())
         root_url = config["extra"]["site_root_url"]
         sitemaps = "".join(f"Sitemap: {root_url}{e}sitemap.xml\n" for e in config["extra"]["editions"])
         (site_dir / "robots.txt").write_text("User-agent: *\nAllow: /\n" + sitemaps, encoding="utf-8")

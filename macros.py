@@ -82,6 +82,36 @@ def define_env(env) -> None:
         return render.federal_lists(ctx())
 
     @env.macro
+    def us_map() -> str:
+        """SVG map of the states by stance, the guide's places and counties with 287(g) agreements."""
+        return render.us_map(ctx())
+
+    @env.macro
+    def ice_287g() -> str:
+        """ICE's 287(g) agreements (as of 2025-07-18), by state and in a sortable, filterable table."""
+        return render.ice287g_page(ctx())
+
+    @env.macro
+    def doj_list() -> str:
+        """The DOJ list of 2025-08-05, each entry next to the guide's page for it."""
+        return render.doj_list(ctx())
+
+    @env.macro
+    def checklist() -> str:
+        """'Check your city': an offline, shareable checklist of the 14 provisions."""
+        return render.checklist(ctx())
+
+    @env.macro
+    def data_dictionary() -> str:
+        """Every data file's fields, generated from the schema."""
+        return render.data_dictionary(ctx())
+
+    @env.macro
+    def open_data() -> str:
+        """Links to the CSV and JSON downloads made by the build."""
+        return render.open_data(ctx())
+
+    @env.macro
     def last_reviewed() -> str:
         """The most recent review date of any place, formatted for the page language."""
         guide = load_guide_cached(ROOT)

@@ -123,3 +123,11 @@ def county_centroids() -> dict[tuple[str, str], tuple[float, float]]:
         outer = [_ring(poly[0], arcs) for poly in polygons]
         out[(geom["id"][:2], geom["properties"]["name"].lower())] = max((_area_centroid(r) for r in outer), key=lambda t: t[0])[1]
     return out
+
+
+def county_names() -> dict[str, set[str]]:
+    """State FIPS -> lowercase county names (to check the `counties` of place files)."""
+    out: dict[str, set[str]] = {}
+    for state_fips, name in county_centroids():
+        out.setdefault(state_fips, set()).add(name)
+    return out

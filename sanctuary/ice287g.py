@@ -6,7 +6,7 @@ The sheet (as of 2025-07-18) is messy; every fix is made here, named and tested:
 - one impossible signing year (5025-07-07, Grundy County, TN): read as 2025, the only year
   the program's current agreements were signed in around that date, and flagged;
 - a county given without "County" ("Decatur");
-- one agreement without a signing date (kept, with the date left empty);
+- two agreements without a signing date (kept, with the date left empty);
 - curly apostrophes in some agency names (the same agency spelled two ways);
 - states spelled out in capitals: mapped to postal codes.
 An agreement belongs to an agency, not to a jurisdiction. The program grew several-fold after

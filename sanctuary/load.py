@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import schema
+from . import geo, schema
 from .yamlio import Document, YamlProblem, parse
 
 M = TypeVar("M", bound=BaseModel)
@@ -359,6 +359,7 @@ def load_guide(root: str | Path = ".") -> Guide:
         codes = []
     federal_ids = {f.id for f in federal.lists} if federal else set()
     places: list[schema.Place] = []
+    place_checks: dict[str, _FileCheck] = {}
     slugs: dict[str, str] = {}
     place_files = sorted((root / PLACES_DIR).glob("*.y*ml"))
     if not place_files:
@@ -381,6 +382,7 @@ def load_guide(root: str | Path = ".") -> Guide:
             slugs.setdefault(slug, rel)
         if place is not None:
             places.append(place)
+            place_checks[place.slug] = check
 
     states: list[schema.State] = []
     for path in sorted((root / STATES_DIR).glob("*.yml")):
@@ -390,11 +392,16 @@ def load_guide(root: str | Path = ".") -> Guide:
             _check_state(state, check)
             states.append(state)
     if states:  # once the state layer exists, every place's state must be in it
-        known_states = {s.code for s in states}
+        fips = {s.code: s.fips for s in states}
+        known_counties = geo.county_names()
         for place in places:
-            if place.state not in known_states:
-                rel = f"{PLACES_DIR}/{place.slug}.yml"
-                errors.append(DataError(rel, 1, "state", f"no file {STATES_DIR}/{place.state.lower()}.yml for state {place.state!r}"))
+            check = place_checks[place.slug]
+            if place.state not in fips:
+                check.add(("state",), f"no file {STATES_DIR}/{place.state.lower()}.yml for state {place.state!r}")
+                continue
+            for i, county in enumerate(place.counties):
+                if county.lower() not in known_counties.get(fips[place.state], set()):
+                    check.add(("counties", i), f"no county {county!r} in {place.state} (use the Census name without 'County')")
 
     if errors:
         raise DataErrors(errors)

@@ -10,6 +10,7 @@ neutralises Markdown syntax in the few places where data text lands in a Markdow
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -20,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import paths, schema
+from . import dictionary, federal, geo, ice287g, paths, schema
 from .load import Guide
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -89,6 +90,10 @@ class Ctx:
     def state_link(self, code: str, anchor: str | None = None) -> str:
         return self.links.to(paths.state_page(code), anchor)
 
+    def top_asset(self, path: str) -> str:
+        """A file at the root of the published site (both editions share it; Spanish lives in es/)."""
+        return ("../" if self.lang == "es" else "") + self.links.asset(path)
+
     def page(self, src: str, anchor: str | None = None) -> str:
         return self.links.to(src, anchor)
 
@@ -100,6 +105,9 @@ class Ctx:
         """Places with status yes or partial for a provision, yes first."""
         rows = [(p, p.provisions[code]) for p in self.guide.places if p.provisions[code].status.value in ("yes", "partial")]
         return sorted(rows, key=lambda r: (r[1].status.value != "yes", r[0].name(self.lang).casefold()))
+
+    def codes_with(self, place: schema.Place, status: str) -> list[str]:
+        return [code for code, st in place.provisions.items() if st.status.value == status]
 
     def sources_of(self, place: schema.Place) -> dict[str, tuple[int, schema.Source]]:
         return {s.id: (i + 1, s) for i, s in enumerate(place.sources)}
@@ -159,7 +167,7 @@ def place_page(ctx: Ctx, slug: str) -> str:
     place = ctx.guide.place_by_slug.get(slug)
     if place is None:
         raise KeyError(f"no place {slug!r} in data/places/")
-    return _render("place.md.j2", ctx, place=place, sources=ctx.sources_of(place))
+    return _render("place.md.j2", ctx, place=place, sources=ctx.sources_of(place), g287=place_287g(ctx, place))
 
 
 def state_page(ctx: Ctx, code: str) -> str:
@@ -212,3 +220,83 @@ def place_description(ctx: Ctx, slug: str) -> str:
         name=place.name(ctx.lang), yes=counts["yes"], partial=counts["partial"], total=len(place.provisions),
         date=format_date(place.reviewed, ctx.lang),
     )
+
+
+# ---------------------------------------------------------------- coverage: map, 287(g), DOJ list, checklist
+
+
+@functools.lru_cache(maxsize=1)
+def agreements() -> tuple[ice287g.Agreement, ...]:
+    """ICE's 287(g) sheet, cleaned (read once per build)."""
+    return tuple(ice287g.read_sheet(ice287g.REFERENCE_FILE))
+
+
+def _fips(guide: Guide, code: str) -> str:
+    return guide.state_by_code[code].fips
+
+
+def us_map(ctx: Ctx) -> str:
+    """SVG map: states by stance, places as points, counties with 287(g) agreements as marks."""
+    centroids = geo.county_centroids()
+    points = []
+    for place in ctx.guide.places:
+        spots = [centroids[(_fips(ctx.guide, place.state), c.lower())] for c in place.counties]
+        if spots:
+            points.append((place, (sum(x for x, _ in spots) / len(spots), sum(y for _, y in spots) / len(spots))))
+    marks = set()
+    for a in agreements():
+        if a.county and a.state in ctx.guide.state_by_code:
+            _, name = ice287g.county_key(a.state, a.county)
+            spot = centroids.get((_fips(ctx.guide, a.state), name))
+            if spot:
+                marks.add((round(spot[0], 1), round(spot[1], 1)))
+    return _render("map.md.j2", ctx, shapes=geo.states(), points=points, agreements=sorted(marks))
+
+
+def ice287g_page(ctx: Ctx) -> str:
+    """The 287(g) agreements by state and in full (sortable, filterable)."""
+    rows = sorted(agreements(), key=lambda a: (a.state, a.agency, a.model))
+    counts: dict[str, Counter] = {}
+    for a in rows:
+        counts.setdefault(a.state, Counter())[a.model] += 1
+    by_state = [(code, {"total": sum(c.values()), **{m: c.get(m, 0) for m in ice287g.MODELS.values()}})
+                for code, c in sorted(counts.items(), key=lambda kv: ctx.guide.state_by_code[kv[0]].name(ctx.lang))]
+    return _render("ice287g.md.j2", ctx, agreements=rows, by_state=by_state)
+
+
+def place_287g(ctx: Ctx, place: schema.Place) -> str:
+    """The 287(g) agreements in a place's area (its counties), and how many act statewide."""
+    in_state = [a for a in agreements() if a.state == place.state]
+    if place.kind is schema.PlaceKind.state:
+        local, statewide = [], in_state
+    else:
+        names = {ice287g.county_key(place.state, c + " County")[1] for c in place.counties}
+        local = [a for a in in_state if a.county and ice287g.county_key(a.state, a.county)[1] in names]
+        statewide = [a for a in in_state if a.agency_type == "state-agency"]
+    return _render("place_287g.md.j2", ctx, local=local, statewide=statewide)
+
+
+def doj_list(ctx: Ctx) -> str:
+    """The DOJ list of 2025-08-05, each entry next to the guide's page for it."""
+    matches = federal.match_places(federal.read_doj(), ctx.guide.places)
+    return _render("doj_list.md.j2", ctx, matches=list(matches.items()))
+
+
+def checklist(ctx: Ctx) -> str:
+    """'Check your city': tick the provisions a place has, see what is missing."""
+    return _render("checklist.md.j2", ctx)
+
+
+def data_dictionary(ctx: Ctx) -> str:
+    """Every data file's fields, types and meaning, generated from the schema."""
+    return _render("dictionary.md.j2", ctx, models=dictionary.models(), rows=dictionary.rows)
+
+
+OPEN_DATA_FILES = ["provisions.csv", "places.csv", "policies.csv", "statuses.csv", "sources.csv", "states.csv",
+                   "state_laws.csv", "ice_287g_2025-07-18.csv", "doj_list_2025-08-05.csv", "guide.json"]
+
+
+def open_data(ctx: Ctx) -> str:
+    """Links to the CSV and JSON downloads (written by the build into downloads/data/)."""
+    files = [(name, ctx.t("file_" + name.split(".")[0].replace("_2025-07-18", "").replace("_2025-08-05", ""))) for name in OPEN_DATA_FILES]
+    return _render("open_data.md.j2", ctx, files=files)

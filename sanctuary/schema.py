@@ -361,6 +361,11 @@ class Place(Strict):
     name: Text
     state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Two-letter postal code.")
     kind: PlaceKind
+    counties: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Counties the place lies in, as the Census names them without 'County' (e.g. 'Los Angeles'); "
+        "used to match county data such as 287(g) agreements and to place it on the map. Empty for a state.",
+    )
     overview: Text = Field(description="Three to five sentences: who does what, and what changed.")
     reviewed: FullDate = Field(description="Date the whole file was last checked against its sources.")
     sources: list[Source] = Field(min_length=1)

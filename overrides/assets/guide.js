@@ -1,0 +1,135 @@
+/* Sanctuary Guide: small progressive enhancements, no dependencies, no network.
+   - filter and sort long tables (the 287(g) list, the compare matrix);
+   - "Check your city": choices kept in the page address so a result can be shared. */
+(function () {
+  "use strict";
+
+  function norm(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  /* Filter: <div class="sg-filter" data-filter-for="TABLE_ID" hidden><input>...</div> */
+  function setupFilters(root) {
+    root.querySelectorAll(".sg-filter[data-filter-for]").forEach(function (box) {
+      var table = document.getElementById(box.getAttribute("data-filter-for"));
+      var input = box.querySelector("input");
+      var count = box.querySelector("[data-filter-count]");
+      if (!table || !input) return;
+      var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+      var texts = rows.map(function (r) { return norm(r.textContent); });
+      box.hidden = false;
+      function apply() {
+        var words = norm(input.value).split(/\s+/).filter(Boolean);
+        var shown = 0;
+        for (var i = 0; i < rows.length; i++) {
+          var ok = words.every(function (w) { return texts[i].indexOf(w) !== -1; });
+          rows[i].hidden = !ok;
+          if (ok) shown++;
+        }
+        if (count) count.textContent = count.getAttribute("data-template").replace("{n}", shown).replace("{total}", rows.length);
+      }
+      input.addEventListener("input", apply);
+      apply();
+    });
+  }
+
+  /* Sort: <table class="sg-sortable"> with <button data-sort="COLUMN"> in its headers */
+  function setupSort(root) {
+    root.querySelectorAll("table.sg-sortable").forEach(function (table) {
+      var heads = table.tHead.rows[0].cells;
+      table.querySelectorAll("button[data-sort]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          var col = +button.getAttribute("data-sort");
+          var th = heads[col];
+          var dir = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+          for (var i = 0; i < heads.length; i++) heads[i].removeAttribute("aria-sort");
+          th.setAttribute("aria-sort", dir);
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          var sign = dir === "ascending" ? 1 : -1;
+          rows.sort(function (a, b) {
+            return sign * a.cells[col].textContent.localeCompare(b.cells[col].textContent, undefined, { numeric: true });
+          });
+          rows.forEach(function (r) { body.appendChild(r); });
+        });
+      });
+    });
+  }
+
+  /* Check your city */
+  function setupChecklist(root) {
+    var form = root.querySelector("form[data-checklist]");
+    if (!form) return;
+    var items = Array.prototype.slice.call(form.querySelectorAll(".sg-check__item"));
+    var select = form.querySelector("select[name=place]");
+    var summary = root.querySelector("[data-check-summary]");
+    var haveList = root.querySelector("[data-check-have]");
+    var missingList = root.querySelector("[data-check-missing]");
+    var link = root.querySelector("[data-check-link]");
+
+    function box(code) { return form.querySelector("#have-" + code); }
+
+    function readAddress() {
+      var params = new URLSearchParams(location.search);
+      var have = (params.get("have") || "").split(",").filter(Boolean);
+      items.forEach(function (item) { box(item.dataset.code).checked = have.indexOf(item.dataset.code) !== -1; });
+      if (params.get("place")) {
+        select.value = params.get("place");
+        var opt = select.options[select.selectedIndex];
+        partial = opt ? (opt.dataset.partial || "").split(",").filter(Boolean) : [];
+      }
+    }
+
+    var partial = [];  // provisions the chosen place has only in part, per the guide's data
+
+    function entry(item, withAdopters) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = item.dataset.link;
+      a.textContent = item.dataset.title;
+      li.appendChild(a);
+      if (withAdopters && partial.indexOf(item.dataset.code) !== -1) {
+        li.appendChild(document.createTextNode(" (" + missingList.dataset.partialLabel + ")"));
+      }
+      if (withAdopters && +item.dataset.adopters > 0) {
+        li.appendChild(document.createTextNode(" — " + missingList.dataset.adoptersTemplate.replace("{n}", item.dataset.adopters)));
+      }
+      return li;
+    }
+
+    function render() {
+      var have = items.filter(function (i) { return box(i.dataset.code).checked; });
+      var missing = items.filter(function (i) { return !box(i.dataset.code).checked; });
+      haveList.replaceChildren.apply(haveList, have.map(function (i) { return entry(i, false); }));
+      missingList.replaceChildren.apply(missingList, missing.map(function (i) { return entry(i, true); }));
+      summary.textContent = summary.dataset.template.replace("{n}", have.length).replace("{total}", items.length);
+      var params = new URLSearchParams();
+      if (have.length) params.set("have", have.map(function (i) { return i.dataset.code; }).join(","));
+      if (select.value) params.set("place", select.value);
+      var query = params.toString();
+      var address = location.pathname + (query ? "?" + query : "");
+      try { history.replaceState(null, "", address); } catch (e) { /* file:// in some browsers */ }
+      link.href = address;
+    }
+
+    select.addEventListener("change", function () {
+      var opt = select.options[select.selectedIndex];
+      var codes = (opt.dataset.have || "").split(",").filter(Boolean);
+      partial = (opt.dataset.partial || "").split(",").filter(Boolean);
+      items.forEach(function (item) { box(item.dataset.code).checked = codes.indexOf(item.dataset.code) !== -1; });
+      render();
+    });
+    form.addEventListener("change", function (e) { if (e.target.type === "checkbox") render(); });
+    form.querySelector("[data-check-print]").addEventListener("click", function () { window.print(); });
+    readAddress();
+    render();
+  }
+
+  function init() {
+    setupFilters(document);
+    setupSort(document);
+    setupChecklist(document);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,188 @@
+"""287(g) cleaning, the DOJ list, the map, open data round trips, the checklist."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sanctuary import federal, geo, ice287g, opendata, schema
+
+HEADER = {"STATE": "", "LAW ENFORCEMENT AGENCY": "", "TYPE": "County", "COUNTY": "", "SUPPORT TYPE": "Task Force Model",
+          "SIGNED": "2025-03-01", "MOA": "link", "ADDENDUM": ""}
+
+
+def row(**changes) -> dict:
+    out = dict(HEADER, STATE="TEXAS", **{"LAW ENFORCEMENT AGENCY": "Harris County Sheriff's Office", "COUNTY": "Harris County"})
+    out.update({k.replace("_", " "): v for k, v in changes.items()})
+    return out
+
+
+@pytest.mark.parametrize(
+    "raw, field, expected, fix",
+    [
+        (row(STATE="TEXAS "), "state", "TX", "trimmed spaces"),
+        (row(SUPPORT_TYPE="Task Force Model "), "model", "task-force", "trimmed spaces"),
+        (row(SIGNED="5025-07-07"), "signed", "2025-07-07", "signing year 5025 read as 2025"),
+        (row(SIGNED=""), "signed", "", "no signing date in the sheet"),
+        (row(COUNTY="Decatur"), "county", "Decatur County", "added 'County' to the county name"),
+        (row(STATE="LOUISIANA", COUNTY="Orleans"), "county", "Orleans Parish", "added 'County' to the county name"),
+        (row(**{"LAW ENFORCEMENT AGENCY": "Harris County Sheriff\u2019s Office"}), "agency", "Harris County Sheriff's Office",
+         "straight apostrophe in the agency name"),
+        (row(TYPE='"County'), "agency_type", "county", "removed stray quote in TYPE"),
+    ],
+)
+def test_287g_cleaning_fixes_each_known_error(raw, field, expected, fix):
+    [agreement] = ice287g.clean_rows([raw])
+    assert getattr(agreement, field) == expected
+    assert fix in agreement.fixes
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        (row(STATE="ATLANTIS"), "line 2: unknown state 'ATLANTIS'"),
+        (row(SUPPORT_TYPE="Raid Model"), "line 2: unknown support type 'Raid Model'"),
+        (row(SIGNED="07/01/2025"), "line 2: signing date '07/01/2025' is not YYYY-MM-DD"),
+        (row(SIGNED="1999-01-01"), "line 2: signing date 1999-01-01 outside 2000..2025-07-18"),
+    ],
+)
+def test_287g_cleaning_fails_loudly_on_the_unknown(raw, message):
+    with pytest.raises(ice287g.SheetError, match=message):
+        ice287g.clean_rows([raw])
+
+
+def test_287g_sheet_as_published():
+    agreements = ice287g.read_sheet(ice287g.REFERENCE_FILE)
+    assert len(agreements) == 832
+    assert len({a.state for a in agreements}) == 40
+    assert all(a.signed <= ice287g.AS_OF for a in agreements)
+    assert [a.agency for a in agreements if "signing year 5025 read as 2025" in a.fixes] == ["Grundy County Sheriff's Office"]
+
+
+def test_doj_list_matches_the_places_that_say_they_are_on_it(guide):
+    listed = federal.read_doj()
+    assert len(listed) == 35
+    assert {x.kind for x in listed} == {"state", "county", "city"}
+    matched = {p.slug for places in federal.match_places(listed, guide.places).values() for p in places}
+    says = {p.slug for p in guide.places if any(f.listed_on == federal.DOJ_LIST_ID for f in p.federal)}
+    assert matched == says
+
+
+def test_map_geometry():
+    states = geo.states()
+    assert len(states) == 51
+    for shape in states.values():
+        assert shape.path.startswith("M") and shape.path.endswith("z")
+        x, y = shape.centroid
+        assert 0 <= x <= geo.WIDTH and 0 <= y <= geo.HEIGHT
+    assert "los angeles" in geo.county_names()["06"]
+
+
+def test_map_page(site, guide):
+    soup = BeautifulSoup((site / "states" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    svg = soup.select_one("figure.sg-map svg")
+    links = svg.select("a[href]")
+    state_links = [a for a in links if a.path]
+    assert len(state_links) == 51
+    for a in state_links:
+        assert a["aria-label"] and a.path.title.get_text()
+    points = svg.select("circle.sg-map-place")
+    assert len(points) == sum(1 for p in guide.places if p.counties)
+    assert len(svg.select(".sg-map-287g rect")) > 300
+    assert "as of July 18, 2025" in soup.select_one("figure.sg-map figcaption").get_text() or "July 18, 2025" in soup.get_text()
+    size = len(str(svg).encode("utf-8"))
+    assert size < 150_000, size  # the map stays small (bytes of inline SVG)
+
+
+def test_287g_page_and_place_sections(site, guide):
+    soup = BeautifulSoup((site / "ice-287g" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(soup.select("#g287-table tbody tr")) == 832
+    assert "undercounts" in soup.get_text()
+    nola = BeautifulSoup((site / "places" / "new-orleans" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert nola.find(id="ice-287g") is not None
+    texas_like = [p for p in guide.places if p.kind is schema.PlaceKind.state]
+    for place in texas_like:
+        page = BeautifulSoup((site / "places" / place.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.find(id="ice-287g") is not None
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_open_data_round_trips_to_the_yaml(site, guide):
+    data = site / "downloads" / "data"
+    statuses = read_csv(data / "statuses.csv")
+    assert len(statuses) == len(guide.places) * 14
+    for r in statuses:
+        place = guide.place_by_slug[r["place"]]
+        st = place.provisions[r["code"]]
+        by_id = {s.id: s.url for s in place.sources}
+        assert r["status"] == st.status.value
+        assert r["note_en"] == st.note.en and r["note_es"] == st.note.es
+        assert r["source_urls"].split(opendata.SEP) == [by_id[i] for i in st.sources] or (not st.sources and r["source_urls"] == "")
+        assert r["policies"] == opendata.SEP.join(st.policies)
+    whole = json.loads((data / "guide.json").read_text(encoding="utf-8"))
+    assert [schema.Place.model_validate(p) for p in whole["places"]] == guide.places
+    assert [schema.State.model_validate(s) for s in whole["states"]] == guide.states
+    assert [schema.Section.model_validate(s) for s in whole["sections"]] == guide.sections
+    assert len(read_csv(data / "ice_287g_2025-07-18.csv")) == 832
+    assert len(read_csv(data / "doj_list_2025-08-05.csv")) == 35
+    laws = read_csv(data / "state_laws.csv")
+    assert len(laws) == sum(len(s.laws) for s in guide.states)
+
+
+def test_data_dictionary_lists_every_field(site):
+    soup = BeautifulSoup((site / "open-data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    table = soup.find(id="model-place").find_next("table")
+    fields = {th.get_text(strip=True) for th in table.select("tbody th")}
+    assert fields == set(schema.Place.model_fields)
+
+
+def test_check_your_city_in_the_browser(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "check/", wait_until="load")
+    summary = page.locator("[data-check-summary]")
+    assert summary.inner_text() == "0 of 14 protections are in place."
+    page.check("#have-IE3")
+    page.check("#have-CJ2")
+    assert summary.inner_text() == "2 of 14 protections are in place."
+    assert "have=CJ2%2CIE3" in page.url or "have=CJ2,IE3" in page.url
+    missing = page.locator("[data-check-missing] li")
+    assert missing.count() == 12
+    assert missing.first.locator("a").get_attribute("href").endswith("criminal-justice/#no-private-prisons")
+    # the address carries the result: open it fresh
+    shared = page.url
+    other = browser.new_page()
+    other.goto(shared, wait_until="load")
+    assert other.is_checked("#have-IE3") and other.is_checked("#have-CJ2") and not other.is_checked("#have-IE1")
+    # start from a place: its "yes" provisions are ticked, its partial ones are marked
+    other.select_option("#sg-check-start", "long-beach")
+    assert "place=long-beach" in other.url
+    assert "partly in place there" in other.locator("[data-check-missing]").inner_text()
+    other.close()
+    page.close()
+
+
+def test_287g_table_filters_and_sorts_in_the_browser(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "ice-287g/", wait_until="load")
+    page.fill("#g287-filter", "grundy")
+    visible = page.locator("#g287-table tbody tr:visible")
+    assert 1 <= visible.count() <= 3
+    assert "Grundy" in visible.first.inner_text()
+    page.fill("#g287-filter", "")
+    page.click("#g287-table th:nth-child(5) button")
+    assert page.locator("#g287-table th:nth-child(5)").get_attribute("aria-sort") == "ascending"
+    dates = [d[:10] for d in page.locator("#g287-table tbody td:nth-child(5)").all_inner_texts() if d[:1].isdigit()]
+    dated = sum(1 for a in ice287g.read_sheet(ice287g.REFERENCE_FILE) if a.signed)
+    assert len(dates) == dated and dates == sorted(dates)
+    page.click("#g287-table th:nth-child(5) button")
+    assert page.locator("#g287-table th:nth-child(5)").get_attribute("aria-sort") == "descending"
+    assert page.locator("#g287-table tbody td:nth-child(5)").first.inner_text()[:10] == max(dates)
+    page.close()
