@@ -16,10 +16,13 @@ ROOT = Path(__file__).resolve().parent
 
 def define_env(env) -> None:
     lang = env.conf["extra"]["lang"]
+    # Loaded once per build (define_env runs at each build's start, also under `mkdocs serve`);
+    # hooks.py has already validated the same data, so this is a cache hit.
+    guide = load_guide_cached(ROOT)
 
     def ctx() -> render.Ctx:
         links = paths.Links(env.page.file.src_uri, env.conf["use_directory_urls"])
-        return render.Ctx(load_guide_cached(ROOT), lang, links)
+        return render.Ctx(guide, lang, links)
 
     @env.macro
     def not_legal_advice() -> str:
@@ -58,8 +61,13 @@ def define_env(env) -> None:
 
     @env.macro
     def places_index() -> str:
-        """Table of every place with its counts by status."""
+        """Table of the places with their counts by status (long lists are cut; state pages list all)."""
         return render.places_index(ctx())
+
+    @env.macro
+    def sample_places() -> str:
+        """Table of the 2016 guide's sample places (data: `sample: true`)."""
+        return render.places_index(ctx(), sample_only=True)
 
     @env.macro
     def compare_matrix() -> str:
@@ -114,5 +122,4 @@ def define_env(env) -> None:
     @env.macro
     def last_reviewed() -> str:
         """The most recent review date of any place, formatted for the page language."""
-        guide = load_guide_cached(ROOT)
         return f'<time datetime="{guide.last_reviewed}">{render.format_date(guide.last_reviewed, lang)}</time>'

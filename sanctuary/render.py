@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -31,8 +32,13 @@ MONTHS = {
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
 }
 
+# Pages stay light as the data grows toward every county (~3,100 places): lists longer than this
+# are cut, with a note and a way to the rest (state pages, the compare filter).
+LIST_LIMIT = 200
+ADOPTERS_LIMIT = 50
+PLACES_PER_STATE_LIMIT = 12
+
 STATUS_ORDER = [schema.Status.yes, schema.Status.partial, schema.Status.no, schema.Status.unknown]
-STATUS_SYMBOL = {"yes": "✓", "partial": "◐", "no": "✗", "unknown": "?"}
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 
@@ -101,6 +107,11 @@ class Ctx:
         c = Counter(st.status.value for st in place.provisions.values())
         return {s.value: c.get(s.value, 0) for s in STATUS_ORDER}
 
+    def listed_places(self) -> list[schema.Place]:
+        """The places a long list shows: sample places first, then by name, at most LIST_LIMIT."""
+        ordered = sorted(self.guide.places, key=lambda p: (not p.sample, p.name(self.lang).casefold()))
+        return ordered[:LIST_LIMIT]
+
     def adopters(self, code: str) -> list[tuple[schema.Place, schema.ProvisionStatus]]:
         """Places with status yes or partial for a provision, yes first."""
         rows = [(p, p.provisions[code]) for p in self.guide.places if p.provisions[code].status.value in ("yes", "partial")]
@@ -125,7 +136,6 @@ def _env() -> jinja2.Environment:
     env.filters["md"] = md_escape
     env.filters["paragraphs"] = _paragraphs
     env.globals["STATUS_ORDER"] = [s.value for s in STATUS_ORDER]
-    env.globals["STATUS_SYMBOL"] = STATUS_SYMBOL
     return env
 
 
@@ -189,14 +199,26 @@ def state_description(ctx: Ctx, code: str) -> str:
     return ctx.t("state_description").format(name=state.name(ctx.lang), stance=ctx.t("stance_" + state.stance.value), n=len(state.laws))
 
 
-def places_index(ctx: Ctx) -> str:
-    """The list of places with their counts by status."""
-    return _render("places_index.md.j2", ctx)
+def places_index(ctx: Ctx, sample_only: bool = False) -> str:
+    """The list of places with their counts by status (the sample places only, for the home page)."""
+    places = [p for p in ctx.guide.places if p.sample] if sample_only else ctx.listed_places()
+    return _render("places_index.md.j2", ctx, places=places, sample_only=sample_only)
 
 
 def compare_matrix(ctx: Ctx) -> str:
-    """Places × provisions, status by symbol and text."""
-    return _render("compare.md.j2", ctx)
+    """Places × provisions, status by symbol and text. The table holds at most LIST_LIMIT rows;
+    every place is in a compact inline JSON that the page's filter draws from (works offline)."""
+    letters = {"yes": "y", "partial": "p", "no": "n", "unknown": "u"}
+    data = {
+        "places": [[p.slug, p.name(ctx.lang), p.state, "".join(letters[p.provisions[c.code].status.value] for c in ctx.guide.provisions)]
+                   for p in sorted(ctx.guide.places, key=lambda p: (not p.sample, p.name(ctx.lang).casefold()))],
+        "provisions": [[prov.code, ctx.section_link(prov.code), prov.title(ctx.lang), prov.slug] for prov in ctx.guide.provisions],
+        "placeLink": ctx.place_link("SLUG"),
+        "labels": {s.value: ctx.t("status_" + s.value) for s in STATUS_ORDER},
+        "limit": LIST_LIMIT,
+    }
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return _render("compare.md.j2", ctx, places=ctx.listed_places(), payload=Markup(payload))
 
 
 def all_sources(ctx: Ctx) -> str:
@@ -239,7 +261,8 @@ def us_map(ctx: Ctx) -> str:
     """SVG map: states by stance, places as points, counties with 287(g) agreements as marks."""
     centroids = geo.county_centroids()
     points = []
-    for place in ctx.guide.places:
+    shown = ctx.guide.places if len(ctx.guide.places) <= LIST_LIMIT else [p for p in ctx.guide.places if p.sample]
+    for place in shown:
         spots = [centroids[(_fips(ctx.guide, place.state), c.lower())] for c in place.counties]
         if spots:
             points.append((place, (sum(x for x, _ in spots) / len(spots), sum(y for _, y in spots) / len(spots))))

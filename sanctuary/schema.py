@@ -361,6 +361,7 @@ class Place(Strict):
     name: Text
     state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Two-letter postal code.")
     kind: PlaceKind
+    sample: bool = Field(False, description="One of the 2016 guide's sample cities (shown on the home page).")
     counties: list[NonEmpty] = Field(
         default_factory=list,
         description="Counties the place lies in, as the Census names them without 'County' (e.g. 'Los Angeles'); "

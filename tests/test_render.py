@@ -57,7 +57,7 @@ def test_place_page_escapes_data_and_links_everything(guide):
     # provision row: anchor, link to its section page, badge with text, policy link, source, as-of
     assert '<tr id="second-provision">' in out
     assert '<a href="../../justice/#second-provision">Second provision</a>' in out
-    assert 'aria-hidden="true">✓</span> Yes</span>' in out
+    assert '<span class="sg-status sg-status--yes">Yes</span>' in out
     assert '<a href="#policy-values">Testville Values Act</a>' in out
     assert 'href="#source-ord"' in out
     assert '<time datetime="2026-10-01">October 1, 2026</time>' in out
@@ -75,7 +75,7 @@ def test_place_page_in_spanish(guide):
     out = render.place_page(ctx(guide, "es", page="places/testville.md"), "testville")
     assert "Villaprueba" in out
     assert "Medida por medida" in out
-    assert 'aria-hidden="true">✓</span> Sí</span>' in out
+    assert '<span class="sg-status sg-status--yes">Sí</span>' in out
     assert "1 de octubre de 2026" in out
 
 
@@ -119,6 +119,11 @@ def test_place_description_is_generated(guide):
 def test_status_legend_and_notice(guide):
     legend = render.status_legend(ctx(guide))
     for word in ("Yes", "Partial", "No", "Unknown"):
-        assert f"</span> {word}</span>" in legend
+        assert f'">{word}</span>' in legend
     assert "does not mean the place lacks" in legend
     assert "not legal advice" in render.notice(ctx(guide))
+
+
+def test_fixture_labels_are_the_real_ones():
+    real = Path(__file__).parent.parent / "data" / "ui.yml"
+    assert (FIXTURE / "data" / "ui.yml").read_text() == real.read_text(), "copy data/ui.yml to tests/fixtures/mini/data/"

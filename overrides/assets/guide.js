@@ -125,7 +125,92 @@
     render();
   }
 
+  /* Compare matrix: filter every place (from the page's inline JSON), draw the matching rows. */
+  function setupMatrix(root) {
+    var box = root.querySelector("[data-matrix-filter]");
+    var script = root.getElementById ? root.getElementById("sg-matrix-data") : null;
+    var table = root.getElementById ? root.getElementById("sg-matrix") : null;
+    if (!box || !script || !table) return;
+    var data = JSON.parse(script.textContent);
+    var q = box.querySelector("#matrix-q"), state = box.querySelector("#matrix-state"), has = box.querySelector("#matrix-has");
+    var count = box.querySelector("[data-filter-count]");
+    var cut = root.querySelector("[data-matrix-cut]");
+    var body = table.tBodies[0];
+    var names = data.places.map(function (p) { return norm(p[1]); });
+    var full = { y: "yes", p: "partial", n: "no", u: "unknown" };
+    box.hidden = false;
+
+    function cell(place, i) {
+      var status = full[place[3].charAt(i)];
+      var prov = data.provisions[i];
+      var td = document.createElement("td");
+      td.className = "sg-cell sg-cell--" + status;
+      var a = document.createElement("a");
+      a.href = data.placeLink.replace("SLUG", place[0]) + "#" + prov[3];
+      a.title = place[1] + ": " + prov[2];
+      var badge = document.createElement("span");
+      badge.className = "sg-status sg-status--" + status;
+      badge.textContent = data.labels[status];
+      a.appendChild(badge);
+      td.appendChild(a);
+      return td;
+    }
+
+    function row(place) {
+      var tr = document.createElement("tr");
+      var th = document.createElement("th");
+      th.scope = "row";
+      var a = document.createElement("a");
+      a.href = data.placeLink.replace("SLUG", place[0]);
+      a.textContent = place[1];
+      var st = document.createElement("span");
+      st.className = "sg-muted";
+      st.textContent = place[2];
+      th.appendChild(a);
+      th.appendChild(document.createTextNode(" "));
+      th.appendChild(st);
+      tr.appendChild(th);
+      for (var i = 0; i < data.provisions.length; i++) tr.appendChild(cell(place, i));
+      return tr;
+    }
+
+    function apply() {
+      var words = norm(q.value).split(/\s+/).filter(Boolean);
+      var code = state.value, col = has.value === "" ? -1 : +has.value;
+      var hits = [];
+      for (var i = 0; i < data.places.length; i++) {
+        var p = data.places[i];
+        if (code && p[2] !== code) continue;
+        if (col >= 0 && "yp".indexOf(p[3].charAt(col)) === -1) continue;
+        if (!words.every(function (w) { return names[i].indexOf(w) !== -1; })) continue;
+        hits.push(p);
+      }
+      var frag = document.createDocumentFragment();
+      hits.slice(0, data.limit).forEach(function (p) { frag.appendChild(row(p)); });
+      body.replaceChildren(frag);
+      count.textContent = count.getAttribute("data-template").replace("{n}", hits.length);
+      if (cut) cut.hidden = hits.length <= data.limit ? true : false;
+      var params = new URLSearchParams(location.search);
+      ["q", "state", "has"].forEach(function (k) { params.delete(k); });
+      if (q.value) params.set("q", q.value);
+      if (code) params.set("state", code);
+      if (col >= 0) params.set("has", col);
+      try { history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : "")); } catch (e) { /* file:// */ }
+      return hits.length;
+    }
+
+    var start = new URLSearchParams(location.search);
+    q.value = start.get("q") || "";
+    state.value = start.get("state") || "";
+    has.value = start.get("has") || "";
+    [q, state, has].forEach(function (el) { el.addEventListener(el.tagName === "INPUT" ? "input" : "change", apply); });
+    window.sgMatrixFilter = apply;  // for the benchmark's timing
+    if (q.value || state.value || has.value) apply();
+    else count.textContent = count.getAttribute("data-template").replace("{n}", data.places.length);
+  }
+
   function init() {
+    setupMatrix(document);
     setupFilters(document);
     setupSort(document);
     setupChecklist(document);
