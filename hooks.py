@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from sanctuary import csp, opendata, paths, render  # noqa: E402
+from sanctuary import csp, opendata, paths, render, sitemap  # noqa: E402
 from sanctuary.linkcheck import check_site  # noqa: E402
 from sanctuary.load import DataErrors, load_guide_cached  # noqa: E402
 
@@ -136,6 +136,8 @@ def on_post_build(config) -> None:
     if not config["extra"]["offline"]:
         # Online only: under file:// browsers give pages no usable origin for 'self'.
         csp.add_to_site(site_dir)
+        editions = {alt["lang"]: path for alt, path in zip(config["extra"]["alternate"], config["extra"]["editions"])}
+        sitemap.add_alternates(site_dir / "sitemap.xml", config["extra"]["site_root_url"], editions, edition)
 
 
 _FOLD_MARK = "/* sanctuary-guide: accent folding */"

@@ -119,6 +119,6 @@ def write(guide: Guide, out_dir: Path, today: str) -> list[Path]:
         path.write_text(_csv(rows, columns), encoding="utf-8")
         written.append(path)
     path = out_dir / "guide.json"
-    path.write_text(json.dumps(guide_json(guide, today), ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(guide_json(guide, today), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     written.append(path)
     return written

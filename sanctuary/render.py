@@ -287,14 +287,25 @@ def ice287g_page(ctx: Ctx) -> str:
     return _render("ice287g.md.j2", ctx, agreements=rows, by_state=by_state)
 
 
+@functools.lru_cache(maxsize=1)
+def _agreements_by_area() -> dict[tuple[str, str], list[ice287g.Agreement]]:
+    """(state, county key) -> agreements, and (state, "") -> all of the state's: built once."""
+    out: dict[tuple[str, str], list[ice287g.Agreement]] = {}
+    for a in agreements():
+        out.setdefault((a.state, ""), []).append(a)
+        if a.county:
+            out.setdefault(ice287g.county_key(a.state, a.county), []).append(a)
+    return out
+
+
 def place_287g(ctx: Ctx, place: schema.Place) -> str:
     """The 287(g) agreements in a place's area (its counties), and how many act statewide."""
-    in_state = [a for a in agreements() if a.state == place.state]
+    by_area = _agreements_by_area()
+    in_state = by_area.get((place.state, ""), [])
     if place.kind is schema.PlaceKind.state:
         local, statewide = [], in_state
     else:
-        names = {ice287g.county_key(place.state, c + " County")[1] for c in place.counties}
-        local = [a for a in in_state if a.county and ice287g.county_key(a.state, a.county)[1] in names]
+        local = [a for c in place.counties for a in by_area.get(ice287g.county_key(place.state, c + " County"), [])]
         statewide = [a for a in in_state if a.agency_type == "state-agency"]
     return _render("place_287g.md.j2", ctx, local=local, statewide=statewide)
 

@@ -27,6 +27,7 @@ from sanctuary import geo, paths, render  # noqa: E402
 from sanctuary.load import load_guide  # noqa: E402
 
 PY = sys.executable
+PORT = 8765  # the bench serves every site here, gzip-compressed like a real static host
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 BUDGETS = {
     "build_ratio": 1.3,
@@ -197,17 +198,35 @@ def scaling(sizes: list[int], work: Path) -> list[dict]:
     return rows
 
 
-def page_weight(site: Path) -> dict:
-    """Bytes (gzip -9) of each page and every same-origin file it loads, from a real browser load."""
+def chrome_kb(site: Path) -> dict:
+    """A place page's HTML split into Material's frame (header, navigation, search, footer, head)
+    and the page's own content, averaged over the synthetic place pages."""
+    pages = list((site / "places").glob("synthetic-*/index.html"))[:200]
+    total = content = 0
+    for p in pages:
+        text = p.read_text(encoding="utf-8")
+        start, end = text.index('<div class="md-content"'), text.index("<footer")
+        total += len(text.encode())
+        content += len(text[start:end].encode())
+    n = len(pages)
+    return {"page_kb": round(total / n / 1000, 1), "content_kb": round(content / n / 1000, 1),
+            "frame_kb": round((total - content) / n / 1000, 1)}
+
+
+PAGES = {"home": "", "section": "immigration-enforcement/", "place": "places/long-beach/", "compare": "compare/",
+         "home (es)": "es/", "place (es)": "es/places/long-beach/"}
+
+
+def page_weight(site: Path, pages: dict | None = None) -> dict:
+    """Bytes (gzip) of each page and every same-origin file it loads, from a real browser load."""
     from playwright.sync_api import sync_playwright
 
     from browser import serve
     from sanctuary.chromium import CHROMIUM_ARGS, chromium_path
 
-    pages = {"home": "", "section": "immigration-enforcement/", "place": "places/long-beach/", "compare": "compare/",
-             "home (es)": "es/", "place (es)": "es/places/long-beach/"}
+    pages = pages or PAGES
     out = {}
-    with serve(site) as url, sync_playwright() as pw:
+    with serve(site, PORT, compress=True) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for name, rel in pages.items():
             page = browser.new_page()
@@ -220,12 +239,15 @@ def page_weight(site: Path) -> dict:
                 f = site / path
                 if f.is_dir() or path == "" or path.endswith("/"):
                     f = f / "index.html"
-                if f.is_file():
-                    total += len(gzip.compress(f.read_bytes(), 9))
+                if f.is_file():  # what the compressed server sends: gzip for text, as-is otherwise
+                    data = f.read_bytes()
+                    total += len(gzip.compress(data, 6)) if f.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml") else len(data)
             out[name] = {"gzip_kb": round(total / 1000, 1), "requests": len(set(seen))}
             page.close()
         browser.close()
     for lang, pre in (("en", ""), ("es", "es/")):
+        if not (site / pre / "search" / "search_index.json").is_file():
+            continue
         raw = (site / pre / "search" / "search_index.json").read_bytes()
         out[f"search index ({lang})"] = {"kb": round(len(raw) / 1000), "gzip_kb": round(len(gzip.compress(raw, 9)) / 1000, 1)}
     return out
@@ -241,7 +263,7 @@ def lighthouse(site: Path, tools: Path) -> dict:
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(tools), "lighthouse@12.2.3"], check=True)
     results = {}
     pages = {"home": "", "section": "immigration-enforcement/", "place": "places/long-beach/", "compare": "compare/"}
-    with serve(site) as url:
+    with serve(site, PORT, compress=True) as url:
         for lang, pre in (("en", ""), ("es", "es/")):
             for name, rel in pages.items():
                 report = tools / f"lh-{lang}-{name}.json"
@@ -263,7 +285,7 @@ def browser_timings(site: Path, label: str) -> dict:
     from sanctuary.chromium import CHROMIUM_ARGS, chromium_path
 
     out = {}
-    with serve(site) as url, sync_playwright() as pw:
+    with serve(site, PORT, compress=True) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(url, wait_until="networkidle")
@@ -302,6 +324,7 @@ def main() -> int:
         print("Real data: building the site...", flush=True)
         real_site = work / "real-site"
         shutil.copytree(ROOT, work / "real", ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "__pycache__"))
+        ENV["SITE_URL"] = f"http://127.0.0.1:{PORT}/"  # built for the address it is served at
         build_both(work / "real", real_site)
         results["page_weight"] = page_weight(real_site)
         results["timings"] = {"real data": browser_timings(real_site, "real data")}
@@ -312,6 +335,10 @@ def main() -> int:
         results["scaling"] = scaling(sizes, work)
         largest = max(sizes)
         results["timings"][f"{largest} places"] = browser_timings(work / f"site-{largest}", f"{largest} places")
+        # What the platform alone costs: the plain Material baseline's pages (same text, no data layer)
+        smallest = min(sizes)
+        results["baseline_page_weight"] = page_weight(work / f"baseline-site-{smallest}", {"home": "", "section": "immigration-enforcement/"})
+        results["material_chrome_kb"] = chrome_kb(work / f"site-{largest}")
     results["verdicts"] = verdicts(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1), encoding="utf-8")
@@ -342,6 +369,14 @@ def print_table(r: dict) -> None:
     print("\nPage weight (gzip, with everything loaded)")
     for name, w in r["page_weight"].items():
         print(f"  {name:<22} {w['gzip_kb']:>7} KB" + (f"  ({w['requests']} requests)" if "requests" in w else f"  (raw {w['kb']} KB)"))
+    if "baseline_page_weight" in r:
+        for name, w in r["baseline_page_weight"].items():
+            if "requests" in w:
+                print(f"  plain Material {name:<7} {w['gzip_kb']:>7} KB  ({w['requests']} requests)")
+    if "material_chrome_kb" in r:
+        c = r["material_chrome_kb"]
+        print(f"\nPlace page HTML at {max(x['places'] for x in r['scaling'])} places: {c['page_kb']} KB = "
+              f"{c['frame_kb']} KB Material frame + {c['content_kb']} KB content")
     if "lighthouse" in r:
         print("\nLighthouse (mobile): performance / accessibility / best practices / SEO")
         for name, s in r["lighthouse"].items():

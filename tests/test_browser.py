@@ -64,15 +64,16 @@ def test_search_finds_provisions_and_places(browser, base_url, edition, query, e
     page.close()
 
 
-def test_no_page_scrolls_sideways_on_a_360px_phone(browser, site, base_url):
+@pytest.mark.parametrize("width", [360, 320])  # a small phone; 320 CSS px = 1280 px at 400 % zoom (WCAG reflow)
+def test_no_page_scrolls_sideways_on_a_small_screen(browser, site, base_url, width):
     """Wide tables scroll inside their own box; the page itself never scrolls sideways."""
-    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page = browser.new_page(viewport={"width": width, "height": 740})
     too_wide = []
     for rel in all_pages(site):
         page.goto(base_url + rel, wait_until="load")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 360:
-            too_wide.append((rel, width))
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            too_wide.append((rel, scroll))
     page.close()
     assert too_wide == []
 
@@ -103,4 +104,20 @@ def test_language_switch_goes_to_the_same_page(browser, base_url, path):
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang=en]").click()
     page.wait_for_url(base_url + path)
+    page.close()
+
+
+def test_skip_link_and_visible_focus(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "places/long-beach/", wait_until="load")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
+    assert "md-skip" in focused[0]
+    target = focused[1].lstrip("#")
+    assert page.locator(f"[id='{target}']").count() == 1
+    assert page.evaluate("getComputedStyle(document.activeElement).transform") != "none" or page.locator(".md-skip").is_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
     page.close()

@@ -186,8 +186,12 @@ def test_both_editions_have_the_page_with_language_metadata(site, site_url, path
     for lang, prefix in (("en", ""), ("es", "es/")):
         soup = page(site, prefix + path)
         assert soup.html["lang"] == lang
-        alternates = {l["hreflang"]: l["href"] for l in soup.select("link[rel=alternate][hreflang]")}
-        assert alternates == {"en": site_url + path, "es": site_url + "es/" + path, "x-default": site_url + path}
+        switch = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")}
+        assert set(switch) == {"en", "es"}
+        assert not soup.select("link[rel=alternate][hreflang]")  # Material would fetch a sitemap beside each
+        sitemap = (site / prefix / "sitemap.xml").read_text(encoding="utf-8")
+        for other, other_prefix in (("en", ""), ("es", "es/"), ("x-default", "")):
+            assert f'<xhtml:link rel="alternate" hreflang="{other}" href="{site_url}{other_prefix}{path}"/>' in sitemap
         locale = soup.select_one("meta[property='og:locale']")["content"]
         assert locale == ("es_US" if lang == "es" else "en_US")
         assert soup.select_one("link[rel=canonical]")["href"] == site_url + prefix + path

@@ -46,7 +46,7 @@ def test_fixture_is_valid():
 CASES = [
     pytest.param(
         PLACE, "state: CA\n", "state: CA\n  bad: [\n",
-        [f"{PLACE}:4: YAML syntax error: mapping values are not allowed here"],
+        [f"{PLACE}:4: YAML syntax error: mapping values are not allowed in this context"],
         id="yaml-syntax",
     ),
     pytest.param(
