@@ -306,15 +306,21 @@ def load_guide(root: str | Path = ".") -> Guide:
         check = _FileCheck(rel, doc, errors)
         return (_validate(model, check) if doc else None), check
 
+    def files(folder: str, what: str, required: bool = True) -> list[str]:
+        """The YAML files of one folder, as project-relative paths; a .yaml file is an error."""
+        found = sorted((root / folder).glob("*.y*ml"))
+        if required and not found:
+            errors.append(DataError(folder, 1, "", f"no {what} files found"))
+        for path in found:
+            if path.suffix != ".yml":
+                errors.append(DataError(path.relative_to(root).as_posix(), 1, "", f"{what} files must end in .yml"))
+        return [p.relative_to(root).as_posix() for p in found if p.suffix == ".yml"]
+
     sections: list[schema.Section] = []
-    code_at: dict[str, tuple[str, _FileCheck]] = {}
-    slug_at: dict[str, str] = {}
+    seen_in: dict[tuple[str, str], str] = {}  # (attribute, value) -> file that has it
     numbers: dict[int, str] = {}
-    section_files = sorted((root / SECTIONS_DIR).glob("*.yml"))
-    if not section_files:
-        errors.append(DataError(SECTIONS_DIR, 1, "", "no section files found"))
-    for path in section_files:
-        rel = path.relative_to(root).as_posix()
+    section_files = files(SECTIONS_DIR, "section")
+    for rel in section_files:
         section, check = load(rel, schema.Section)
         if section is None:
             continue
@@ -323,15 +329,12 @@ def load_guide(root: str | Path = ".") -> Guide:
             check.add(("number",), f"section number {section.number} is also used by {numbers[section.number]}")
         numbers.setdefault(section.number, rel)
         for i, prov in enumerate(section.provisions):
-            for attr, seen in (("code", code_at), ("slug", slug_at)):
-                key = getattr(prov, attr)
-                if key in seen:
-                    other = seen[key][0] if attr == "code" else seen[key]
-                    check.add(("provisions", i, attr), f"duplicate provision {attr} {key!r} (also in {other})")
-                elif attr == "code":
-                    code_at[key] = (rel, check)
+            for attr in ("code", "slug"):
+                key = (attr, getattr(prov, attr))
+                if key in seen_in:
+                    check.add(("provisions", i, attr), f"duplicate provision {attr} {key[1]!r} (also in {seen_in[key]})")
                 else:
-                    slug_at[key] = rel
+                    seen_in[key] = rel
         sections.append(section)
     sections.sort(key=lambda s: s.number)
     glossary, gl_check = load(GLOSSARY_FILE, schema.Glossary)
@@ -361,14 +364,7 @@ def load_guide(root: str | Path = ".") -> Guide:
     places: list[schema.Place] = []
     place_checks: dict[str, _FileCheck] = {}
     slugs: dict[str, str] = {}
-    place_files = sorted((root / PLACES_DIR).glob("*.y*ml"))
-    if not place_files:
-        errors.append(DataError(PLACES_DIR, 1, "", "no place files found"))
-    for path in place_files:
-        rel = path.relative_to(root).as_posix()
-        if path.suffix != ".yml":
-            errors.append(DataError(rel, 1, "", "place files must end in .yml"))
-            continue
+    for rel in files(PLACES_DIR, "place"):
         place, check = load(rel, schema.Place)
         if check.doc is None:
             continue
@@ -385,8 +381,7 @@ def load_guide(root: str | Path = ".") -> Guide:
             place_checks[place.slug] = check
 
     states: list[schema.State] = []
-    for path in sorted((root / STATES_DIR).glob("*.yml")):
-        rel = path.relative_to(root).as_posix()
+    for rel in files(STATES_DIR, "state", required=False):
         state, check = load(rel, schema.State)
         if state is not None:
             _check_state(state, check)
