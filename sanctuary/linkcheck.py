@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import html
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -48,18 +49,26 @@ def check_site(
     """
     base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     site = Path(site_dir)
-    pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
+    # One walk of the site: every file and folder, so links are checked without a stat each.
+    files: set[str] = set()
+    folders: set[str] = {"."}
+    for dirpath, dirnames, filenames in os.walk(site):
+        here = Path(dirpath).relative_to(site).as_posix()
+        folders.update(posixpath.normpath(posixpath.join(here, d)) for d in dirnames)
+        files.update(posixpath.normpath(posixpath.join(here, f)) for f in filenames)
+    pages = sorted(f for f in files if f.endswith(".html"))
     parsed: dict[str, _Collect] = {}
 
     def get(rel: str) -> _Collect:
         if rel not in parsed:
-            parsed[rel] = _parse(pages[rel])
+            parsed[rel] = _parse(site / rel)
         return parsed[rel]
 
     problems: list[str] = []
-    for rel in sorted(pages):
+    for rel in pages:
         if not rel.startswith(only_prefix):
             continue
+        base_dir = posixpath.dirname(rel)
         for tag, ref in get(rel).refs:
             parts = urlsplit(ref)
             if parts.scheme or ref.startswith("//") or ref.startswith("data:"):
@@ -71,20 +80,19 @@ def check_site(
                     continue
                 joined = posixpath.normpath(unquote(parts.path[len(base_path):]) or ".")
             elif parts.path:
-                joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+                joined = posixpath.normpath(posixpath.join(base_dir, unquote(parts.path)))
             if parts.path:
                 if any(joined == t.rstrip("/") or joined.startswith(t) for t in ignore_targets):
                     continue
                 if joined.startswith("../") or joined == "..":
                     problems.append(f"{rel}: {ref}: points outside the site")
                     continue
-                path = site / joined if joined != "." else site
-                if path.is_dir() or parts.path.endswith("/"):
-                    path = path / "index.html"
-                if not path.is_file():
+                if joined in folders or parts.path.endswith("/"):
+                    joined = posixpath.normpath(posixpath.join(joined, "index.html"))
+                if joined not in files:
                     problems.append(f"{rel}: {ref}: no such file")
                     continue
-                target = path.relative_to(site).as_posix()
+                target = joined
             if parts.fragment and tag == "a" and target.endswith(".html"):
                 fragment = unquote(parts.fragment)
                 if fragment not in get(target).ids:
