@@ -243,6 +243,14 @@ def _load_ui(root: Path, errors: list[DataError]) -> dict[str, schema.Text]:
     return out
 
 
+def _check_sourced_items(check: _FileCheck, items: list[Any], field: str, what: str, sources: list[schema.Source]) -> None:
+    """A file of items with unique ids, each citing the file's own sources by id."""
+    _unique(check, items, "id", (field,), what)
+    known = _unique(check, sources, "id", ("sources",), "source id")
+    for i, item in enumerate(items):
+        _refs(check, item.sources, known, (field, i, "sources"), "source")
+
+
 def _check_section(sec: schema.Section, check: _FileCheck) -> None:
     expected = Path(check.rel).stem
     if sec.id != expected:
@@ -339,16 +347,10 @@ def load_guide(root: str | Path = ".") -> Guide:
     sections.sort(key=lambda s: s.number)
     glossary, gl_check = load(GLOSSARY_FILE, schema.Glossary)
     if glossary:
-        _unique(gl_check, glossary.terms, "id", ("terms",), "term id")
-        gl_sources = _unique(gl_check, glossary.sources, "id", ("sources",), "source id")
-        for i, term in enumerate(glossary.terms):
-            _refs(gl_check, term.sources, gl_sources, ("terms", i, "sources"), "source")
+        _check_sourced_items(gl_check, glossary.terms, "terms", "term id", glossary.sources)
     federal, fed_check = load(FEDERAL_FILE, schema.FederalLists)
     if federal:
-        _unique(fed_check, federal.lists, "id", ("lists",), "list id")
-        fed_sources = _unique(fed_check, federal.sources, "id", ("sources",), "source id")
-        for i, fl in enumerate(federal.lists):
-            _refs(fed_check, fl.sources, fed_sources, ("lists", i, "sources"), "source")
+        _check_sourced_items(fed_check, federal.lists, "lists", "list id", federal.sources)
     ui = _load_ui(root, errors)
 
     # Place statuses are checked against the provision codes of the section files. If a section

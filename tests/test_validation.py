@@ -151,6 +151,16 @@ CASES = [
         id="bad-provision-code",
     ),
     pytest.param(
+        "data/glossary.yml", "    sources: [ice-site]", "    sources: [ice-sit]",
+        ["data/glossary.yml:5: terms[0].sources[0]: unknown source 'ice-sit'; known: ice-site"],
+        id="glossary-unknown-source",
+    ),
+    pytest.param(
+        "data/federal_lists.yml", "  - id: doj-2025-08-05", "  - id: doj-2025-08-05\n    publisher: DOJ",
+        ["data/federal_lists.yml:5: key 'publisher' appears twice in the same mapping"],
+        id="federal-duplicate-key",
+    ),
+    pytest.param(
         "data/ui.yml", "status_yes: {en: \"Yes\", es: \"Sí\"}", "status_yes: {en: \"Yes\"}",
         ["data/ui.yml:4: status_yes.es: missing required field"],
         id="ui-label-missing-spanish",
