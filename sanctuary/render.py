@@ -107,10 +107,13 @@ class Ctx:
         c = Counter(st.status.value for st in place.provisions.values())
         return {s.value: c.get(s.value, 0) for s in STATUS_ORDER}
 
+    def ordered_places(self) -> list[schema.Place]:
+        """Every place in list order: sample places first, then by name."""
+        return sorted(self.guide.places, key=lambda p: (not p.sample, p.name(self.lang).casefold()))
+
     def listed_places(self) -> list[schema.Place]:
-        """The places a long list shows: sample places first, then by name, at most LIST_LIMIT."""
-        ordered = sorted(self.guide.places, key=lambda p: (not p.sample, p.name(self.lang).casefold()))
-        return ordered[:LIST_LIMIT]
+        """The places a long list shows: the first LIST_LIMIT in list order."""
+        return self.ordered_places()[:LIST_LIMIT]
 
     def adopters(self, code: str) -> list[tuple[schema.Place, schema.ProvisionStatus]]:
         """Places with status yes or partial for a provision, yes first."""
@@ -120,8 +123,10 @@ class Ctx:
     def codes_with(self, place: schema.Place, status: str) -> list[str]:
         return [code for code, st in place.provisions.items() if st.status.value == status]
 
-    def sources_of(self, place: schema.Place) -> dict[str, tuple[int, schema.Source]]:
-        return {s.id: (i + 1, s) for i, s in enumerate(place.sources)}
+    @staticmethod
+    def numbered(sources: list[schema.Source]) -> dict[str, tuple[int, schema.Source]]:
+        """Source id -> (its number in the page's source list, the source)."""
+        return {s.id: (i + 1, s) for i, s in enumerate(sources)}
 
 
 def _env() -> jinja2.Environment:
@@ -168,8 +173,7 @@ def section_page(ctx: Ctx, section_id: str) -> str:
     section = next((s for s in ctx.guide.sections if s.id == section_id), None)
     if section is None:
         raise KeyError(f"no section {section_id!r}; known: {', '.join(s.id for s in ctx.guide.sections)}")
-    sources = {s.id: (i + 1, s) for i, s in enumerate(section.sources)}
-    return _render("section.md.j2", ctx, section=section, sources=sources)
+    return _render("section.md.j2", ctx, section=section, sources=ctx.numbered(section.sources))
 
 
 def place_page(ctx: Ctx, slug: str) -> str:
@@ -177,7 +181,7 @@ def place_page(ctx: Ctx, slug: str) -> str:
     place = ctx.guide.place_by_slug.get(slug)
     if place is None:
         raise KeyError(f"no place {slug!r} in data/places/")
-    return _render("place.md.j2", ctx, place=place, sources=ctx.sources_of(place), g287=place_287g(ctx, place))
+    return _render("place.md.j2", ctx, place=place, sources=ctx.numbered(place.sources), g287=place_287g(ctx, place))
 
 
 def state_page(ctx: Ctx, code: str) -> str:
@@ -185,8 +189,7 @@ def state_page(ctx: Ctx, code: str) -> str:
     state = ctx.guide.state_by_code.get(code.upper())
     if state is None:
         raise KeyError(f"no state {code!r} in data/states/")
-    sources = {s.id: (i + 1, s) for i, s in enumerate(state.sources)}
-    return _render("state.md.j2", ctx, state=state, sources=sources)
+    return _render("state.md.j2", ctx, state=state, sources=ctx.numbered(state.sources))
 
 
 def states_index(ctx: Ctx) -> str:
@@ -211,7 +214,7 @@ def compare_matrix(ctx: Ctx) -> str:
     letters = {"yes": "y", "partial": "p", "no": "n", "unknown": "u"}
     data = {
         "places": [[p.slug, p.name(ctx.lang), p.state, "".join(letters[p.provisions[c.code].status.value] for c in ctx.guide.provisions)]
-                   for p in sorted(ctx.guide.places, key=lambda p: (not p.sample, p.name(ctx.lang).casefold()))],
+                   for p in ctx.ordered_places()],
         "provisions": [[prov.code, ctx.section_link(prov.code), prov.title(ctx.lang), prov.slug] for prov in ctx.guide.provisions],
         "placeLink": ctx.place_link("SLUG"),
         "labels": {s.value: ctx.t("status_" + s.value) for s in STATUS_ORDER},
