@@ -8,16 +8,21 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 HOST ?= 127.0.0.1
 PORT ?= 8000
+OFFLINE_DIR := build/offline
+DOWNLOADS := build/downloads
+# Markers of the tests that need no Node, no Chromium and no site build (see pyproject.toml).
+FAST := not site and not browser and not node and not slow
 
 .DEFAULT_GOAL := help
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
 
 $(TEST_STAMP): $(STAMP) requirements-test.txt package-lock.json
@@ -26,20 +31,17 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt package-lock.json
 	@command -v chromium >/dev/null || bash scripts/install-chromium.sh
 	@touch $@
 
-install: $(STAMP) ## Install the pinned site dependencies into .venv
+install: $(STAMP) ## Install the pinned site dependencies (and this package) into .venv
 
-check: $(STAMP) ## Validate the data files only (lists every error with file, line and field)
-	$(PY) -m sanctuary.check
-
-OFFLINE_DIR := build/offline
-DOWNLOADS := build/downloads
+check: $(STAMP) ## Validate the data files and snapshots only (lists every error with file, line and field)
+	$(PY) -m sanctuary check
 
 build: $(STAMP) ## Build the site (site/, site/es/) with its offline zip and printable PDFs; stops on any error
 	rm -rf build
 	OFFLINE=true $(PY) -m mkdocs build --strict -f mkdocs.yml -d $(OFFLINE_DIR)
 	OFFLINE=true $(PY) -m mkdocs build --strict -f mkdocs.es.yml -d $(OFFLINE_DIR)/es
-	$(PY) -m sanctuary.package zip $(OFFLINE_DIR) $(DOWNLOADS)
-	@$(PY) -m sanctuary.package pdf $(OFFLINE_DIR) $(DOWNLOADS) || { \
+	$(PY) -m sanctuary zip $(OFFLINE_DIR) $(DOWNLOADS)
+	@$(PY) -m sanctuary pdf $(OFFLINE_DIR) $(DOWNLOADS) || { \
 	  if [ -n "$$CI" ]; then exit 1; fi; \
 	  echo "WARNING: no printable PDF (Chromium missing); the site is built without it. 'make test' installs Chromium."; }
 	$(PY) -m mkdocs build --strict --clean -f mkdocs.yml
@@ -52,8 +54,17 @@ serve: build ## Build, then serve the site (both languages) at http://127.0.0.1:
 live: $(STAMP) ## Serve one edition with live reload while editing (LANG_FILE=mkdocs.es.yml for Spanish)
 	$(PY) -m mkdocs serve --strict -f $(or $(LANG_FILE),mkdocs.yml) --dev-addr $(HOST):$(PORT)
 
-test: $(TEST_STAMP) ## Install what the tests need (Chromium included) and run the whole suite
+lint: $(TEST_STAMP) ## Lint the Python (ruff: errors, import order, modern syntax)
+	$(PY) -m ruff check .
+
+test: $(TEST_STAMP) lint ## Install what the tests need (Chromium included) and run the whole suite
 	$(PY) -m pytest
+
+test-fast: $(TEST_STAMP) lint ## Validation, renderer and unit tests only: no Node, no Chromium, no site build (< 30 s)
+	$(PY) -m pytest -m "$(FAST)"
+
+test-all: $(TEST_STAMP) lint ## The whole suite, with the browser checks on every page instead of a sample
+	SANCTUARY_EVERY_PAGE=1 $(PY) -m pytest
 
 bench: $(TEST_STAMP) ## Benchmark: build scaling to 3,000 places vs plain Material, page weight, Lighthouse, timings
 	$(PY) scripts/bench.py --out build/bench.json
@@ -61,4 +72,4 @@ bench: $(TEST_STAMP) ## Benchmark: build scaling to 3,000 places vs plain Materi
 clean: ## Remove the built site and caches
 	rm -rf site build .pytest_cache
 
-.PHONY: help install check build serve live test bench clean
+.PHONY: help install check build serve live lint test test-fast test-all bench clean

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sanctuary import paths, render
+from sanctuary import opendata, paths, render
 from sanctuary.load import load_guide_cached
 
 ROOT = Path(__file__).resolve().parent
@@ -96,12 +96,12 @@ def define_env(env) -> None:
 
     @env.macro
     def ice_287g() -> str:
-        """ICE's 287(g) agreements (as of 2025-07-18), by state and in a sortable, filterable table."""
+        """ICE's 287(g) agreements (the newest sheet), by state and in a sortable, filterable table."""
         return render.ice287g_page(ctx())
 
     @env.macro
     def doj_list() -> str:
-        """The DOJ list of 2025-08-05, each entry next to the guide's page for it."""
+        """The DOJ list, each entry next to the guide's page for it."""
         return render.doj_list(ctx())
 
     @env.macro
@@ -117,9 +117,9 @@ def define_env(env) -> None:
     @env.macro
     def open_data() -> str:
         """Links to the CSV and JSON downloads made by the build."""
-        return render.open_data(ctx())
+        return render.open_data(ctx(), opendata.files(guide))
 
     @env.macro
     def last_reviewed() -> str:
         """The most recent review date of any place, formatted for the page language."""
-        return f'<time datetime="{guide.last_reviewed}">{render.format_date(guide.last_reviewed, lang)}</time>'
+        return render.last_reviewed(ctx())

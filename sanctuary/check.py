@@ -1,28 +1,21 @@
-"""Validate the data files and print every error as ``file:line: field.path: message``.
+"""Validate the data files and snapshots and print every error as ``file:line: field.path: message``.
 
-    python -m sanctuary.check                 # all files; exit 1 on any error
-    python -m sanctuary.check data/places/x.yml ...   # report only errors in these files
+    python -m sanctuary check                     # all files; exit 1 on any error
+    python -m sanctuary check data/places/x.yml   # report only errors in these files
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from .load import DataErrors, load_guide
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sanctuary.check", description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", help="only report errors in these files (paths relative to --root)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
-    args = parser.parse_args(argv)
-    only = {Path(f).as_posix().removeprefix("./") for f in args.files}
+def run(root: Path, files: list[str]) -> int:
+    only = {Path(f).as_posix().removeprefix("./") for f in files}
     try:
-        guide = load_guide(args.root)
+        guide = load_guide(root)
     except DataErrors as exc:
         errors = [e for e in exc.errors if not only or e.file in only]
         if errors:
@@ -32,10 +25,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(
         f"ok: {len(guide.sections)} sections, {len(guide.provisions)} provisions, {len(guide.places)} places, "
-        f"{len(guide.glossary.terms)} glossary terms, {len(guide.federal.lists)} federal lists"
+        f"{len(guide.states)} states, {len(guide.glossary.terms)} glossary terms, {len(guide.federal.lists)} federal lists, "
+        f"{len(guide.reference.snapshots)} reference snapshots"
     )
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from .__main__ import main
+
+    sys.exit(main(["check", *sys.argv[1:]]))

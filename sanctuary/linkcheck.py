@@ -7,13 +7,12 @@ an element with that id.
 
 from __future__ import annotations
 
-import posixpath
 import html
 import os
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
 
 # The pages are MkDocs' output (double-quoted attributes), so regular expressions are exact
 # enough here and ten times faster than an HTML parser over thousands of pages.

@@ -1,7 +1,8 @@
 """Open data: the guide's data as CSV and JSON files, written at build time (plain Python).
 
-Every file is derived from the validated data; `tests/test_opendata.py` reads them back and
-checks they give the same records as the YAML.
+Every file is derived from the validated guide (no file is read here); the tests read them
+back and check they give the same records as the YAML. ``python -m sanctuary opendata OUT``
+writes them alone.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import io
 import json
 from pathlib import Path
 
-from . import federal, ice287g
-from .load import Guide
+from .guide import Guide
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -85,24 +85,41 @@ def tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
     out["state_laws.csv"] = (["state", "id", "title", "identifier", "year", "status", "summary_en", "summary_es",
                               "source_urls"], laws)
     out["sources.csv"] = (["owner", "id", "title", "url", "publisher", "kind", "date", "unverified"], sources)
-    agreements = ice287g.read_sheet(ice287g.REFERENCE_FILE)
-    out["ice_287g_2025-07-18.csv"] = (list(agreements[0].row().keys()), [a.row() for a in agreements])
-    matches = federal.match_places(federal.read_doj(), guide.places)
-    out["doj_list_2025-08-05.csv"] = (
-        ["name", "kind", "state", "fips", "guide_places"],
-        [{"name": item.name, "kind": item.kind, "state": item.state, "fips": item.fips,
-          "guide_places": SEP.join(p.slug for p in places)} for item, places in matches.items()],
+    sheet = guide.agreements_layer.snapshot
+    columns = ["state", "agency", "agency_type", "county", "model", "signed", "moa_published", "fixes"]
+    out[f"ice_287g_{sheet.as_of}.csv"] = (columns, [a.row() for a in guide.agreements])
+    out[f"doj_list_{guide.doj_layer.snapshot.as_of}.csv"] = (
+        ["name", "kind", "state", "state_fips", "county_fips", "guide_places"],
+        [{"name": item.name, "kind": item.kind, "state": item.state, "state_fips": item.state_fips,
+          "county_fips": item.county_fips, "guide_places": SEP.join(p.slug for p in places)}
+         for item, places in guide.doj_matches],
     )
     return out
 
 
-def guide_json(guide: Guide, today: str) -> dict:
+# The label (data/ui.yml) that describes each kind of file on the Open data page.
+_LABELS = {"ice_287g": "file_ice_287g", "doj_list": "file_doj_list"}
+
+
+def files(guide: Guide) -> list[tuple[str, str]]:
+    """(file name, ui.yml label key) of every file :func:`write` makes, in the page's order."""
+    names = [*tables(guide), "guide.json"]
+    out = []
+    for name in names:
+        stem = name.split(".")[0]
+        key = next((label for prefix, label in _LABELS.items() if stem.startswith(prefix)), "file_" + stem)
+        out.append((name, key))
+    return out
+
+
+def guide_json(guide: Guide) -> dict:
     """Everything, in the schema's own shape (see the data dictionary)."""
     return {
         "title": "Sanctuary Guide data",
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
-        "generated": today,
+        "data_date": guide.data_date,
+        "reference": [s.model_dump(mode="json") for s in guide.reference.snapshots],
         "sections": [s.model_dump(mode="json") for s in guide.sections],
         "places": [p.model_dump(mode="json") for p in guide.places],
         "states": [s.model_dump(mode="json") for s in guide.states],
@@ -111,7 +128,7 @@ def guide_json(guide: Guide, today: str) -> dict:
     }
 
 
-def write(guide: Guide, out_dir: Path, today: str) -> list[Path]:
+def write(guide: Guide, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (columns, rows) in tables(guide).items():
@@ -119,6 +136,6 @@ def write(guide: Guide, out_dir: Path, today: str) -> list[Path]:
         path.write_text(_csv(rows, columns), encoding="utf-8")
         written.append(path)
     path = out_dir / "guide.json"
-    path.write_text(json.dumps(guide_json(guide, today), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(json.dumps(guide_json(guide), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     written.append(path)
     return written

@@ -1,15 +1,31 @@
-"""Where each generated page lives, and relative links between pages (pure; mirrors MkDocs' URL rules)."""
+"""Where each page lives, the site's display limits, and relative links between pages
+(pure; mirrors MkDocs' URL rules). Templates and scripts take paths and limits from here."""
 
 from __future__ import annotations
 
 import posixpath
 
+# Hand-written pages (docs/<lang>/...), by role.
 HOME = "index.md"
 COMPARE = "compare.md"
 PLACES = "places/index.md"
+STATES = "states/index.md"
 METHOD = "method.md"
 GLOSSARY = "glossary.md"
-DATA = "data.md"
+OPEN_DATA = "open-data.md"
+CHECK = "check.md"
+ICE_287G = "ice-287g.md"
+
+# Published files outside the pages.
+DOWNLOADS = "downloads"  # at the top of the site, shared by both editions
+OPEN_DATA_DIR = "downloads/data"
+MANIFEST = "manifest.json"  # in the downloads folder: what `make build` made
+
+# Pages stay light as the data grows toward every county (~3,300 places): lists longer than
+# these are cut, with a note and a way to the rest (state pages, the compare filter).
+LIST_LIMIT = 200
+ADOPTERS_LIMIT = 50
+PLACES_PER_STATE_LIMIT = 12
 
 
 def section_page(section_id: str) -> str:
@@ -22,9 +38,6 @@ def place_page(slug: str) -> str:
 
 def state_page(code: str) -> str:
     return f"states/{code.lower()}.md"
-
-
-STATES = "states/index.md"
 
 
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:

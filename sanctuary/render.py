@@ -1,8 +1,9 @@
-"""Pure renderers: validated records in, Markdown (with escaped HTML blocks) out, via template files.
+"""Pure renderers: the validated guide in, Markdown (with escaped HTML blocks) out, via template files.
 
-Every function takes the loaded :class:`~sanctuary.load.Guide`, a language code and a
-:class:`~sanctuary.paths.Links` for the page being rendered, and returns a string. Nothing here
-reads files other than the templates, and nothing imports mkdocs.
+Every function takes a :class:`Ctx` (the loaded :class:`~sanctuary.guide.Guide`, a language code and
+a :class:`~sanctuary.paths.Links` for the page being rendered) and returns a string. Nothing here
+reads a file other than the templates, and nothing imports mkdocs; the guide answers every
+question about the data, and this module only formats the answers.
 
 Data text is always escaped: Jinja autoescaping covers HTML, and the ``md`` filter also
 neutralises Markdown syntax in the few places where data text lands in a Markdown line (headings).
@@ -10,11 +11,9 @@ neutralises Markdown syntax in the few places where data text lands in a Markdow
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,8 +21,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import dictionary, federal, geo, ice287g, paths, schema
-from .load import Guide
+from . import dictionary, paths, schema
+from .guide import STANCE_ORDER, STATUS_ORDER, Guide
+from .reference import ice287g
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -32,13 +32,9 @@ MONTHS = {
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
 }
 
-# Pages stay light as the data grows toward every county (~3,100 places): lists longer than this
-# are cut, with a note and a way to the rest (state pages, the compare filter).
-LIST_LIMIT = 200
-ADOPTERS_LIMIT = 50
-PLACES_PER_STATE_LIMIT = 12
-
-STATUS_ORDER = [schema.Status.yes, schema.Status.partial, schema.Status.no, schema.Status.unknown]
+STANCE_SYMBOL = {schema.Stance.floor: "▲", schema.Stance.preemption: "▼", schema.Stance.neither: "■"}
+# One letter per status in the compare page's compact JSON (the page's script reads the table from it).
+STATUS_LETTER = {schema.Status.yes: "y", schema.Status.partial: "p", schema.Status.no: "n", schema.Status.unknown: "u"}
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 
@@ -103,25 +99,15 @@ class Ctx:
     def page(self, src: str, anchor: str | None = None) -> str:
         return self.links.to(src, anchor)
 
-    def counts(self, place: schema.Place) -> dict[str, int]:
-        c = Counter(st.status.value for st in place.provisions.values())
-        return {s.value: c.get(s.value, 0) for s in STATUS_ORDER}
-
     def ordered_places(self) -> list[schema.Place]:
-        """Every place in list order: sample places first, then by name."""
-        return sorted(self.guide.places, key=lambda p: (not p.sample, p.name(self.lang).casefold()))
+        return self.guide.places_sorted(self.lang)
 
     def listed_places(self) -> list[schema.Place]:
         """The places a long list shows: the first LIST_LIMIT in list order."""
-        return self.ordered_places()[:LIST_LIMIT]
+        return self.ordered_places()[: paths.LIST_LIMIT]
 
     def adopters(self, code: str) -> list[tuple[schema.Place, schema.ProvisionStatus]]:
-        """Places with status yes or partial for a provision, yes first."""
-        rows = [(p, p.provisions[code]) for p in self.guide.places if p.provisions[code].status.value in ("yes", "partial")]
-        return sorted(rows, key=lambda r: (r[1].status.value != "yes", r[0].name(self.lang).casefold()))
-
-    def codes_with(self, place: schema.Place, status: str) -> list[str]:
-        return [code for code, st in place.provisions.items() if st.status.value == status]
+        return self.guide.adopters(code, self.lang)
 
     @staticmethod
     def numbered(sources: list[schema.Source]) -> dict[str, tuple[int, schema.Source]]:
@@ -140,7 +126,13 @@ def _env() -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["paragraphs"] = _paragraphs
-    env.globals["STATUS_ORDER"] = [s.value for s in STATUS_ORDER]
+    env.globals.update(
+        STATUS_ORDER=[s.value for s in STATUS_ORDER],
+        STANCE_ORDER=STANCE_ORDER,
+        STANCE_SYMBOL={k.value: v for k, v in STANCE_SYMBOL.items()},
+        MODEL_ORDER=ice287g.MODEL_ORDER,
+        P=paths,
+    )
     return env
 
 
@@ -170,18 +162,19 @@ def sections_overview(ctx: Ctx) -> str:
 
 def section_page(ctx: Ctx, section_id: str) -> str:
     """A whole section page: intro, then every provision with its explanation and adopters."""
-    section = next((s for s in ctx.guide.sections if s.id == section_id), None)
+    section = ctx.guide.section_by_id.get(section_id)
     if section is None:
         raise KeyError(f"no section {section_id!r}; known: {', '.join(s.id for s in ctx.guide.sections)}")
     return _render("section.md.j2", ctx, section=section, sources=ctx.numbered(section.sources))
 
 
 def place_page(ctx: Ctx, slug: str) -> str:
-    """A whole place page, from its data file."""
+    """A whole place page, from its data file and the reference layers of its area."""
     place = ctx.guide.place_by_slug.get(slug)
     if place is None:
         raise KeyError(f"no place {slug!r} in data/places/")
-    return _render("place.md.j2", ctx, place=place, sources=ctx.numbered(place.sources), g287=place_287g(ctx, place))
+    local, statewide = ctx.guide.agreements_for_place(place)
+    return _render("place.md.j2", ctx, place=place, sources=ctx.numbered(place.sources), local=local, statewide=statewide)
 
 
 def state_page(ctx: Ctx, code: str) -> str:
@@ -204,28 +197,36 @@ def state_description(ctx: Ctx, code: str) -> str:
 
 def places_index(ctx: Ctx, sample_only: bool = False) -> str:
     """The list of places with their counts by status (the sample places only, for the home page)."""
-    places = [p for p in ctx.guide.places if p.sample] if sample_only else ctx.listed_places()
+    places = ctx.guide.sample_places if sample_only else ctx.listed_places()
     return _render("places_index.md.j2", ctx, places=places, sample_only=sample_only)
 
 
 def compare_matrix(ctx: Ctx) -> str:
     """Places × provisions, status by symbol and text. The table holds at most LIST_LIMIT rows;
-    every place is in a compact inline JSON that the page's filter draws from (works offline)."""
-    letters = {"yes": "y", "partial": "p", "no": "n", "unknown": "u"}
+    every place is in a compact inline JSON that the page's filter draws from (works offline).
+    The JSON carries its own status letters and labels, so the script repeats none of them."""
+    provisions = ctx.guide.provisions
     data = {
-        "places": [[p.slug, p.name(ctx.lang), p.state, "".join(letters[p.provisions[c.code].status.value] for c in ctx.guide.provisions)]
+        "places": [[p.slug, p.name(ctx.lang), p.state, "".join(STATUS_LETTER[p.provisions[c.code].status] for c in provisions)]
                    for p in ctx.ordered_places()],
-        "provisions": [[prov.code, ctx.section_link(prov.code), prov.title(ctx.lang), prov.slug] for prov in ctx.guide.provisions],
+        "provisions": [[prov.code, ctx.section_link(prov.code), prov.title(ctx.lang), prov.slug] for prov in provisions],
         "placeLink": ctx.place_link("SLUG"),
-        "labels": {s.value: ctx.t("status_" + s.value) for s in STATUS_ORDER},
-        "limit": LIST_LIMIT,
+        "statuses": {STATUS_LETTER[s]: [s.value, ctx.t("status_" + s.value)] for s in STATUS_ORDER},
+        "has": [STATUS_LETTER[schema.Status.yes], STATUS_LETTER[schema.Status.partial]],
+        "limit": paths.LIST_LIMIT,
     }
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return _render("compare.md.j2", ctx, places=ctx.listed_places(), payload=Markup(payload))
+    return _render("compare.md.j2", ctx, places=ctx.listed_places(), payload=json_for_html(data))
+
+
+def json_for_html(data: Any) -> Markup:
+    """JSON safe inside a <script type="application/json"> element (no '</', no '<!--')."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def all_sources(ctx: Ctx) -> str:
-    """Every source used anywhere, grouped by where it is used."""
+    """The sources of the sections, the glossary and the federal lists (each place and state lists
+    its own sources on its page, so this list stays the same size however many places exist)."""
     return _render("sources.md.j2", ctx)
 
 
@@ -238,9 +239,10 @@ def federal_lists(ctx: Ctx) -> str:
 
 
 def place_description(ctx: Ctx, slug: str) -> str:
-    """A one-line meta description for a place page, generated from its data."""
+    """A one-line meta description for a place page, generated from its data (plain text: the
+    theme escapes it where it lands)."""
     place = ctx.guide.place_by_slug[slug]
-    counts = ctx.counts(place)
+    counts = ctx.guide.counts(place)
     return ctx.t("place_description").format(
         name=place.name(ctx.lang), yes=counts["yes"], partial=counts["partial"], total=len(place.provisions),
         date=format_date(place.reviewed, ctx.lang),
@@ -250,73 +252,23 @@ def place_description(ctx: Ctx, slug: str) -> str:
 # ---------------------------------------------------------------- coverage: map, 287(g), DOJ list, checklist
 
 
-@functools.lru_cache(maxsize=1)
-def agreements() -> tuple[ice287g.Agreement, ...]:
-    """ICE's 287(g) sheet, cleaned (read once per build)."""
-    return tuple(ice287g.read_sheet(ice287g.REFERENCE_FILE))
-
-
-def _fips(guide: Guide, code: str) -> str:
-    return guide.state_by_code[code].fips
-
-
 def us_map(ctx: Ctx) -> str:
     """SVG map: states by stance, places as points, counties with 287(g) agreements as marks."""
-    centroids = geo.county_centroids()
-    points = []
-    shown = ctx.guide.places if len(ctx.guide.places) <= LIST_LIMIT else [p for p in ctx.guide.places if p.sample]
-    for place in shown:
-        spots = [centroids[(_fips(ctx.guide, place.state), c.lower())] for c in place.counties]
-        if spots:
-            points.append((place, (sum(x for x, _ in spots) / len(spots), sum(y for _, y in spots) / len(spots))))
-    marks = set()
-    for a in agreements():
-        if a.county and a.state in ctx.guide.state_by_code:
-            _, name = ice287g.county_key(a.state, a.county)
-            spot = centroids.get((_fips(ctx.guide, a.state), name))
-            if spot:
-                marks.add((round(spot[0], 1), round(spot[1], 1)))
-    return _render("map.md.j2", ctx, shapes=geo.states(), points=points, agreements=sorted(marks))
+    shown = ctx.guide.places if len(ctx.guide.places) <= paths.LIST_LIMIT else ctx.guide.sample_places
+    points = [(p, xy) for p in shown if (xy := ctx.guide.place_point(p))]
+    return _render("map.md.j2", ctx, shapes=ctx.guide.reference.state_shapes, points=points, agreements=ctx.guide.agreement_marks)
 
 
 def ice287g_page(ctx: Ctx) -> str:
     """The 287(g) agreements by state and in full (sortable, filterable)."""
-    rows = sorted(agreements(), key=lambda a: (a.state, a.agency, a.model))
-    counts: dict[str, Counter] = {}
-    for a in rows:
-        counts.setdefault(a.state, Counter())[a.model] += 1
-    by_state = [(code, {"total": sum(c.values()), **{m: c.get(m, 0) for m in ice287g.MODELS.values()}})
-                for code, c in sorted(counts.items(), key=lambda kv: ctx.guide.state_by_code[kv[0]].name(ctx.lang))]
-    return _render("ice287g.md.j2", ctx, agreements=rows, by_state=by_state)
-
-
-@functools.lru_cache(maxsize=1)
-def _agreements_by_area() -> dict[tuple[str, str], list[ice287g.Agreement]]:
-    """(state, county key) -> agreements, and (state, "") -> all of the state's: built once."""
-    out: dict[tuple[str, str], list[ice287g.Agreement]] = {}
-    for a in agreements():
-        out.setdefault((a.state, ""), []).append(a)
-        if a.county:
-            out.setdefault(ice287g.county_key(a.state, a.county), []).append(a)
-    return out
-
-
-def place_287g(ctx: Ctx, place: schema.Place) -> str:
-    """The 287(g) agreements in a place's area (its counties), and how many act statewide."""
-    by_area = _agreements_by_area()
-    in_state = by_area.get((place.state, ""), [])
-    if place.kind is schema.PlaceKind.state:
-        local, statewide = [], in_state
-    else:
-        local = [a for c in place.counties for a in by_area.get(ice287g.county_key(place.state, c + " County"), [])]
-        statewide = [a for a in in_state if a.agency_type == "state-agency"]
-    return _render("place_287g.md.j2", ctx, local=local, statewide=statewide)
+    rows = sorted(ctx.guide.agreements, key=lambda a: (a.state, a.agency, a.model))
+    return _render("ice287g.md.j2", ctx, agreements=rows, by_state=ctx.guide.agreement_counts_by_state(ctx.lang),
+                   layer=ctx.guide.agreements_layer.snapshot)
 
 
 def doj_list(ctx: Ctx) -> str:
-    """The DOJ list of 2025-08-05, each entry next to the guide's page for it."""
-    matches = federal.match_places(federal.read_doj(), ctx.guide.places)
-    return _render("doj_list.md.j2", ctx, matches=list(matches.items()))
+    """The DOJ list, each entry next to the guide's page for it."""
+    return _render("doj_list.md.j2", ctx, matches=ctx.guide.doj_matches)
 
 
 def checklist(ctx: Ctx) -> str:
@@ -329,11 +281,13 @@ def data_dictionary(ctx: Ctx) -> str:
     return _render("dictionary.md.j2", ctx, models=dictionary.models(), rows=dictionary.rows)
 
 
-OPEN_DATA_FILES = ["provisions.csv", "places.csv", "policies.csv", "statuses.csv", "sources.csv", "states.csv",
-                   "state_laws.csv", "ice_287g_2025-07-18.csv", "doj_list_2025-08-05.csv", "guide.json"]
+def open_data(ctx: Ctx, files: list[tuple[str, str]]) -> str:
+    """Links to the CSV and JSON downloads (written by the build into downloads/data/);
+    ``files`` is (file name, label key) from :func:`sanctuary.opendata.files`."""
+    return _render("open_data.md.j2", ctx, files=[(name, ctx.t(key)) for name, key in files])
 
 
-def open_data(ctx: Ctx) -> str:
-    """Links to the CSV and JSON downloads (written by the build into downloads/data/)."""
-    files = [(name, ctx.t("file_" + name.split(".")[0].replace("_2025-07-18", "").replace("_2025-08-05", ""))) for name in OPEN_DATA_FILES]
-    return _render("open_data.md.j2", ctx, files=files)
+def last_reviewed(ctx: Ctx) -> str:
+    """The most recent review date of any place, formatted for the page language."""
+    value = ctx.guide.last_reviewed
+    return f'<time datetime="{html.escape(value)}">{html.escape(ctx.date(value))}</time>'

@@ -374,3 +374,41 @@ class Place(Strict):
     provisions: dict[str, ProvisionStatus] = Field(description="A status for every provision code.")
     timeline: list[Event] = Field(default_factory=list)
     federal: list[FederalMention] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- reference snapshots
+
+
+class SnapshotKind(str, Enum):
+    """Which reader a snapshot needs (one per published format)."""
+
+    ice_287g_participating = "ice-287g-participating"
+    ice_287g_pending = "ice-287g-pending"
+    doj_list = "doj-list"
+    us_atlas_states = "us-atlas-states"
+    us_atlas_counties = "us-atlas-counties"
+
+
+class Snapshot(Strict):
+    """One public data file kept as published in ``data/reference/``, with where it came from."""
+
+    id: Slug = Field(description="Short id, unique in the file.")
+    file: NonEmpty = Field(description="File name under data/reference/.")
+    kind: SnapshotKind
+    title: NonEmpty = Field(description="The publisher's title for the data.")
+    publisher: NonEmpty
+    url: Url = Field(description="Where the publisher publishes it.")
+    as_of: FullDate = Field(description="The date the data describes (the sheet's own date).")
+    retrieved: FullDate | None = Field(None, description="When this copy was taken, if known.")
+    via: NonEmpty | None = Field(None, description="Who kept the copy we took, when not the publisher itself.")
+    licence: NonEmpty
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the file: the build stops when the file and its provenance disagree."
+    )
+    notes: NonEmpty | None = Field(None, description="Known problems, and how the code handles them.")
+
+
+class Snapshots(Strict):
+    """``data/reference/snapshots.yml``: the provenance of every reference snapshot."""
+
+    snapshots: list[Snapshot] = Field(min_length=1)

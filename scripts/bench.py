@@ -19,12 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from sanctuary import paths, render
+from sanctuary.load import load_guide
 
-from sanctuary import geo, paths, render  # noqa: E402
-from sanctuary.load import load_guide  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PY = sys.executable
 PORT = 8765  # the bench serves every site here, gzip-compressed like a real static host
@@ -90,7 +88,9 @@ def make_project(dest: Path, places: int) -> Path:
     (dest / "data" / "places").mkdir()
     guide = load_guide(ROOT)
     codes = [p.code for p in guide.provisions]
-    counties = geo.county_names()
+    counties: dict[str, set[str]] = {}
+    for fips, shape in guide.reference.county_shapes.items():
+        counties.setdefault(fips[:2], set()).add(shape.name.lower())
     rng = random.Random(places)
     import yaml
     for i in range(places):
@@ -104,9 +104,7 @@ def make_project(dest: Path, places: int) -> Path:
 def make_baseline(dest: Path, project: Path) -> Path:
     """A plain Material site with the same pages and the same text: the real build's Markdown,
     rendered once, written as static files. No macros, no hooks, no data layer."""
-    sys.path.insert(0, str(project))
-    from sanctuary.load import load_guide as load  # the project copy's data
-    guide = load(project)
+    guide = load_guide(project)  # the project copy's data
     for lang, cfg in (("en", "mkdocs.yml"), ("es", "mkdocs.es.yml")):
         docs = dest / "docs" / lang
         shutil.copytree(project / "docs" / lang, docs)
@@ -221,8 +219,8 @@ def page_weight(site: Path, pages: dict | None = None) -> dict:
     """Bytes (gzip) of each page and every same-origin file it loads, from a real browser load."""
     from playwright.sync_api import sync_playwright
 
-    from browser import serve
     from sanctuary.chromium import CHROMIUM_ARGS, chromium_path
+    from sanctuary.serve import serve
 
     pages = pages or PAGES
     out = {}
@@ -231,7 +229,7 @@ def page_weight(site: Path, pages: dict | None = None) -> dict:
         for name, rel in pages.items():
             page = browser.new_page()
             seen: list[str] = []
-            page.on("request", lambda r: seen.append(r.url))
+            page.on("request", lambda r, seen=seen: seen.append(r.url))
             page.goto(url + rel, wait_until="networkidle")
             total = 0
             for u in dict.fromkeys(seen):
@@ -255,8 +253,8 @@ def page_weight(site: Path, pages: dict | None = None) -> dict:
 
 def lighthouse(site: Path, tools: Path) -> dict:
     """npm lighthouse 12.2.3 with Debian's Chromium, mobile settings (its default)."""
-    from browser import serve
     from sanctuary.chromium import chromium_path
+    from sanctuary.serve import serve
 
     if not (tools / "node_modules" / ".bin" / "lighthouse").exists():
         tools.mkdir(parents=True, exist_ok=True)
@@ -281,8 +279,8 @@ def lighthouse(site: Path, tools: Path) -> dict:
 def browser_timings(site: Path, label: str) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from browser import serve
     from sanctuary.chromium import CHROMIUM_ARGS, chromium_path
+    from sanctuary.serve import serve
 
     out = {}
     with serve(site, PORT, compress=True) as url, sync_playwright() as pw:

@@ -7,15 +7,13 @@ system fonts only, no network.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from playwright.sync_api import sync_playwright
+
+from sanctuary.chromium import CHROMIUM_ARGS, chromium_path
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from sanctuary.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 CARDS = {
     "en": ("Sanctuary Guide", "What cities, counties and states can do to protect immigrant families — and what real places have done, with sources."),

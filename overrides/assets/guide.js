@@ -137,20 +137,19 @@
     var cut = root.querySelector("[data-matrix-cut]");
     var body = table.tBodies[0];
     var names = data.places.map(function (p) { return norm(p[1]); });
-    var full = { y: "yes", p: "partial", n: "no", u: "unknown" };
     box.hidden = false;
 
     function cell(place, i) {
-      var status = full[place[3].charAt(i)];
+      var status = data.statuses[place[3].charAt(i)];  // [value, label], from the page's data
       var prov = data.provisions[i];
       var td = document.createElement("td");
-      td.className = "sg-cell sg-cell--" + status;
+      td.className = "sg-cell sg-cell--" + status[0];
       var a = document.createElement("a");
       a.href = data.placeLink.replace("SLUG", place[0]) + "#" + prov[3];
       a.title = place[1] + ": " + prov[2];
       var badge = document.createElement("span");
-      badge.className = "sg-status sg-status--" + status;
-      badge.textContent = data.labels[status];
+      badge.className = "sg-status sg-status--" + status[0];
+      badge.textContent = status[1];
       a.appendChild(badge);
       td.appendChild(a);
       return td;
@@ -181,7 +180,7 @@
       for (var i = 0; i < data.places.length; i++) {
         var p = data.places[i];
         if (code && p[2] !== code) continue;
-        if (col >= 0 && "yp".indexOf(p[3].charAt(col)) === -1) continue;
+        if (col >= 0 && data.has.indexOf(p[3].charAt(col)) === -1) continue;
         if (!words.every(function (w) { return names[i].indexOf(w) !== -1; })) continue;
         hits.push(p);
       }

@@ -1,4 +1,4 @@
-"""An SVG map of the states from the projected us-atlas TopoJSON (plain Python, no projection code).
+"""Map shapes from the projected us-atlas TopoJSON (plain Python, no projection code).
 
 The TopoJSON is already projected (Albers USA) into a 975×610 viewport: arcs are decoded, joined
 into rings and written as SVG path data, dropping points closer than a fraction of a pixel so the
@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "reference" / "geo"
+from ..errors import FileCheck
+
 WIDTH, HEIGHT = 975, 610
 
 
@@ -22,6 +21,25 @@ class Shape:
     name: str
     path: str  # SVG path data
     centroid: tuple[float, float]
+
+
+def parse_topojson(text: str, obj: str, check: FileCheck) -> dict | None:
+    try:
+        topo = json.loads(text)
+    except json.JSONDecodeError as exc:
+        check.at(exc.lineno, "", f"not valid JSON: {exc.msg}")
+        return None
+    try:
+        topo["transform"]["scale"], topo["transform"]["translate"], topo["arcs"]
+        geometries = topo["objects"][obj]["geometries"]
+    except (KeyError, TypeError) as exc:
+        check.at(1, f"objects.{obj}", f"not a us-atlas TopoJSON file (no {exc})")
+        return None
+    for i, geom in enumerate(geometries):
+        if not isinstance(geom.get("id"), str) or "name" not in geom.get("properties", {}):
+            check.at(1, f"objects.{obj}.geometries[{i}]", "a shape needs an id and properties.name")
+            return None
+    return topo
 
 
 def _arcs(topo: dict) -> list[list[tuple[float, float]]]:
@@ -56,6 +74,16 @@ def _simplify(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[f
     return kept
 
 
+def _num(tenths: int) -> str:
+    """A coordinate in tenths of a pixel, written as short as SVG allows ('-0.3' -> '-.3')."""
+    text = f"{tenths / 10:.1f}".rstrip("0").rstrip(".")
+    if text.startswith("0."):
+        return text[1:]
+    if text.startswith("-0."):
+        return "-" + text[2:]
+    return text
+
+
 def _path(rings: list[list[tuple[float, float]]], tolerance: float) -> str:
     parts = []
     for ring in rings:
@@ -67,12 +95,6 @@ def _path(rings: list[list[tuple[float, float]]], tolerance: float) -> str:
         steps = " ".join(_num(x1 - x0) + "," + _num(y1 - y0) for (x0, y0), (x1, y1) in zip(grid, grid[1:]) if (x1, y1) != (x0, y0))
         parts.append(f"M{_num(grid[0][0])},{_num(grid[0][1])}l{steps}z")
     return "".join(parts)
-
-
-def _num(tenths: int) -> str:
-    """A coordinate in tenths of a pixel, written as short as SVG allows ('-0.3' -> '-.3')."""
-    text = f"{tenths / 10:.1f}".rstrip("0").rstrip(".")
-    return text.replace("0.", ".", 1) if text.startswith(("0.", "-0.")) and not text.startswith("-") else text.replace("-0.", "-.", 1)
 
 
 def _area_centroid(ring: list[tuple[float, float]]) -> tuple[float, tuple[float, float]]:
@@ -88,10 +110,10 @@ def _area_centroid(ring: list[tuple[float, float]]) -> tuple[float, tuple[float,
     return abs(a / 2), (cx / (3 * a), cy / (3 * a))
 
 
-def _shapes(file: str, obj: str, tolerance: float) -> list[Shape]:
-    topo = json.loads((GEO_DIR / file).read_text(encoding="utf-8"))
+def shapes(topo: dict, obj: str, tolerance: float | None) -> dict[str, Shape]:
+    """FIPS -> shape (with SVG path data when ``tolerance`` is given, else centroid only)."""
     arcs = _arcs(topo)
-    shapes = []
+    out = {}
     for geom in topo["objects"][obj]["geometries"]:
         if geom["type"] == "Polygon":
             polygons = [geom["arcs"]]
@@ -99,35 +121,8 @@ def _shapes(file: str, obj: str, tolerance: float) -> list[Shape]:
             polygons = geom["arcs"]
         else:
             continue
-        rings = [_ring(r, arcs) for poly in polygons for r in poly]
         outer = [_ring(poly[0], arcs) for poly in polygons]
-        biggest = max((_area_centroid(r) for r in outer), key=lambda t: t[0])
-        shapes.append(Shape(geom["id"], geom["properties"]["name"], _path(rings, tolerance), biggest[1]))
-    return shapes
-
-
-@lru_cache(maxsize=1)
-def states() -> dict[str, Shape]:
-    """State FIPS -> shape."""
-    return {s.id: s for s in _shapes("states-albers-10m.json", "states", tolerance=1.2)}
-
-
-@lru_cache(maxsize=1)
-def county_centroids() -> dict[tuple[str, str], tuple[float, float]]:
-    """(state FIPS, lowercase county name) -> centroid, for placing points."""
-    topo = json.loads((GEO_DIR / "counties-albers-10m.json").read_text(encoding="utf-8"))
-    arcs = _arcs(topo)
-    out = {}
-    for geom in topo["objects"]["counties"]["geometries"]:
-        polygons = [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"]
-        outer = [_ring(poly[0], arcs) for poly in polygons]
-        out[(geom["id"][:2], geom["properties"]["name"].lower())] = max((_area_centroid(r) for r in outer), key=lambda t: t[0])[1]
-    return out
-
-
-def county_names() -> dict[str, set[str]]:
-    """State FIPS -> lowercase county names (to check the `counties` of place files)."""
-    out: dict[str, set[str]] = {}
-    for state_fips, name in county_centroids():
-        out.setdefault(state_fips, set()).add(name)
+        centroid = max((_area_centroid(r) for r in outer), key=lambda t: t[0])[1]
+        path = _path([_ring(r, arcs) for poly in polygons for r in poly], tolerance) if tolerance else ""
+        out[geom["id"]] = Shape(geom["id"], geom["properties"]["name"], path, centroid)
     return out

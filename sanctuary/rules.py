@@ -1,0 +1,146 @@
+"""Validation rules across the fields of a data file and across files: small named functions.
+
+Each rule takes a :class:`~sanctuary.errors.FileCheck` and the (possibly partial) values it
+checks, and reports what is wrong through the check; none raises. The schema (pydantic) checks
+each value on its own; these rules check how values refer to each other. Each has its own
+table-driven test in ``tests/test_rules.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .errors import FileCheck
+
+Where = tuple[Any, ...]
+
+
+def id_matches_file(check: FileCheck, value: str | None, field: str, transform=str) -> None:
+    """A record's id (slug, section id, state code) is its file's name."""
+    expected = Path(check.rel).stem
+    if value is not None and transform(value) != expected:
+        shown = expected.upper() if transform is str.lower else expected
+        check.add((field,), f"{field} {value!r} does not match the file name (expected {shown!r})")
+
+
+def unique(check: FileCheck, items: list[Any] | None, attr: str, where: Where, what: str) -> dict[str, Any] | None:
+    """Ids within one list are unique; returns id -> item (None when the list itself is invalid)."""
+    if items is None:
+        return None
+    seen: dict[str, Any] = {}
+    for i, item in enumerate(items):
+        key = getattr(item, attr)
+        if key in seen:
+            check.add(where + (i, attr), f"duplicate {what} {key!r}")
+        else:
+            seen[key] = item
+    return seen
+
+
+def refs_exist(check: FileCheck, ids: list[str], known: dict[str, Any] | set[str] | None, where: Where, what: str) -> None:
+    """Every id a record cites is defined (skipped when the defining list is itself invalid)."""
+    if known is None:
+        return
+    for i, ref in enumerate(ids):
+        if ref not in known:
+            hint = f"; known: {', '.join(sorted(known))}" if len(known) <= 12 else ""
+            check.add(where + (i,), f"unknown {what} {ref!r}{hint}")
+
+
+def sourced_items(check: FileCheck, items: list[Any], field: str, what: str, sources: list[schema.Source]) -> None:
+    """A file of items with unique ids, each citing the file's own sources by id."""
+    unique(check, items, "id", (field,), what)
+    known = unique(check, sources, "id", ("sources",), "source id")
+    for i, item in enumerate(items):
+        refs_exist(check, item.sources, known, (field, i, "sources"), "source")
+
+
+def section_refs(check: FileCheck, section: schema.Section) -> None:
+    """A section file: its id is its file name; reasons and model texts cite its own sources."""
+    id_matches_file(check, section.id, "id")
+    sources = unique(check, section.sources, "id", ("sources",), "source id")
+    for i, prov in enumerate(section.provisions):
+        at = ("provisions", i)
+        for j, why in enumerate(prov.why):
+            refs_exist(check, why.sources, sources, at + ("why", j, "sources"), "source")
+        for j, model in enumerate(prov.models):
+            refs_exist(check, model.sources, sources, at + ("models", j, "sources"), "source")
+
+
+def status_has_source(check: FileCheck, code: str, st: schema.ProvisionStatus) -> None:
+    """A status of yes, partial or no cites at least one source."""
+    if st.status is not schema.Status.unknown and not st.sources:
+        check.add(("provisions", code, "sources"), f"a status of '{st.status.value}' needs at least one source")
+
+
+def every_provision(check: FileCheck, provisions: dict[str, Any], codes: list[str]) -> list[str]:
+    """A place has a status for every provision and none for an unknown code; returns the known codes it uses."""
+    known = []
+    for code in provisions:
+        if codes and code not in codes:
+            check.add(("provisions", code), f"unknown provision code {code!r} (known: {', '.join(codes)})")
+        else:
+            known.append(code)
+    missing = [c for c in codes if c not in provisions]
+    if missing:
+        check.add(("provisions",), f"no status for provision{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+                  "(use status: unknown if no source says)")
+    return known
+
+
+def place_refs(check: FileCheck, place: Any, codes: list[str], federal_ids: set[str]) -> None:
+    """Cross-checks of one place; ``place`` is a Place or the valid pieces of one (a field that
+    failed validation is None, and the rules that need it are skipped)."""
+    id_matches_file(check, place.slug, "slug")
+    sources = unique(check, place.sources, "id", ("sources",), "source id")
+    policies = unique(check, place.policies, "id", ("policies",), "policy id")
+    for i, pol in enumerate(place.policies or []):
+        refs_exist(check, pol.sources, sources, ("policies", i, "sources"), "source")
+    if place.provisions is not None:
+        for code in every_provision(check, place.provisions, codes):
+            st = place.provisions[code]
+            status_has_source(check, code, st)
+            refs_exist(check, st.sources, sources, ("provisions", code, "sources"), "source")
+            refs_exist(check, st.policies, policies, ("provisions", code, "policies"), "policy")
+    for i, ev in enumerate(place.timeline or []):
+        refs_exist(check, ev.sources, sources, ("timeline", i, "sources"), "source")
+    for i, fed in enumerate(place.federal or []):
+        if federal_ids and fed.listed_on not in federal_ids:
+            check.add(("federal", i, "listed_on"), f"unknown federal list {fed.listed_on!r} (known: {', '.join(sorted(federal_ids))})")
+        refs_exist(check, fed.sources, sources, ("federal", i, "sources"), "source")
+
+
+def state_refs(check: FileCheck, state: schema.State) -> None:
+    """A state file: its code is its file name; laws have unique ids and cite its own sources."""
+    id_matches_file(check, state.code, "code", transform=str.lower)
+    sources = unique(check, state.sources, "id", ("sources",), "source id")
+    unique(check, state.laws, "id", ("laws",), "law id")
+    for i, law in enumerate(state.laws):
+        refs_exist(check, law.sources, sources, ("laws", i, "sources"), "source")
+
+
+def place_in_known_state(check: FileCheck, place: schema.Place, fips: dict[str, str], states_dir: str) -> bool:
+    """Once the state layer exists, every place's state has its file there."""
+    if place.state not in fips:
+        check.add(("state",), f"no file {states_dir}/{place.state.lower()}.yml for state {place.state!r}")
+        return False
+    return True
+
+
+def counties_known(check: FileCheck, place: schema.Place, known: set[str]) -> None:
+    """A place's counties are counties the Census knows in its state (names without 'County')."""
+    for i, county in enumerate(place.counties):
+        if county.lower() not in known:
+            check.add(("counties", i), f"no county {county!r} in {place.state} (use the Census name without 'County')")
+
+
+def unique_across_files(check: FileCheck, seen: dict[tuple[str, str], str], path: Where, attr: str, value: Any, what: str) -> None:
+    """A value (slug, provision code, section number) is used by one file only; ``seen`` maps
+    (attribute, value) to the first file that used it."""
+    key = (attr, value)
+    if key in seen:
+        check.add(path, f"duplicate {what} {value!r} (also in {seen[key]})")
+    else:
+        seen[key] = check.rel

@@ -1,0 +1,85 @@
+"""Build steps that are not MkDocs's business, as plain functions (called by hooks.py's thin
+adapters, and from the command line: ``python -m sanctuary --help``).
+
+Nothing here imports mkdocs; each step takes folders and values and returns what it did.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import csp, editions, manifest, opendata, sitemap
+from .guide import Guide
+from .linkcheck import check_site
+from .paths import DOWNLOADS, OPEN_DATA_DIR
+
+ASSETS = Path(__file__).parent / "assets"
+SPANISH_FOLD = ASSETS / "lunr-es-fold.js"
+LUNR_ES = "assets/javascripts/lunr/min/lunr.es.min.js"
+
+
+class StepError(RuntimeError):
+    """A build step that cannot go on (the hooks turn it into a failed build)."""
+
+
+def site_root_url(site_url: str | None, prefix: str) -> str:
+    """The published site's root address, from one edition's ``site_url`` (which may or may not
+    already end in the edition's prefix)."""
+    root = (site_url or "/").rstrip("/") + "/"
+    if prefix and root.endswith("/" + prefix):
+        root = root[: -len(prefix)]
+    return root
+
+
+def fold_spanish_search(site_dir: Path) -> None:
+    """Append accent folding (sanctuary/assets/lunr-es-fold.js) to Material's Spanish lunr support."""
+    path = site_dir / LUNR_ES
+    if not path.is_file():
+        raise StepError(f"{path} not found: Material's Spanish search support moved; update sanctuary/steps.py")
+    fold = SPANISH_FOLD.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    if fold.splitlines()[0] not in text:
+        path.write_text(text + "\n" + fold, encoding="utf-8")
+
+
+def robots(site_dir: Path, root_url: str) -> None:
+    sitemaps = "".join(f"Sitemap: {root_url}{e.prefix}sitemap.xml\n" for e in editions.EDITIONS)
+    (site_dir / "robots.txt").write_text("User-agent: *\nAllow: /\n" + sitemaps, encoding="utf-8")
+
+
+def copy_downloads(downloads: Path, site_dir: Path) -> list[manifest.Download]:
+    """Publish the downloads the manifest lists (with the manifest) at the top of the site."""
+    items = manifest.read(downloads)
+    if items:
+        target = site_dir / DOWNLOADS
+        target.mkdir(parents=True, exist_ok=True)
+        for item in items:
+            shutil.copyfile(downloads / item.name, target / item.name)
+    return items
+
+
+def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offline: bool, downloads: Path) -> None:
+    """Everything after MkDocs wrote one edition: search tweaks, open data, robots.txt and the
+    downloads (at the top, once), then the link check, and online only the CSP and hreflang."""
+    edition = editions.edition(lang)
+    top = site_dir.parents[edition.prefix.count("/") - 1] if edition.prefix else site_dir
+    if lang == "es":
+        fold_spanish_search(site_dir)
+    if not edition.prefix:
+        opendata.write(guide, site_dir / OPEN_DATA_DIR)
+        robots(site_dir, root_url)
+        if not offline:
+            copy_downloads(downloads, site_dir)
+    # The first edition is built first: its links into the others are checked by the later
+    # builds and by the tests, which check the whole site.
+    others = tuple(e.prefix for e in editions.others(lang) if e.prefix)
+    problems = check_site(top, only_prefix=edition.prefix, ignore_targets=others if not edition.prefix else (),
+                          base_path=urlsplit(root_url).path)
+    if problems:
+        raise StepError("Broken internal links:\n" + "\n".join(problems))
+    if not offline:
+        # Online only: under file:// browsers give pages no usable origin for 'self'.
+        csp.add_to_site(site_dir)
+        sitemap.add_alternates(site_dir / "sitemap.xml", root_url, {e.lang: e.prefix for e in editions.EDITIONS}, edition.prefix)
