@@ -1,62 +1,47 @@
-"""Helpers for the browser tests: Debian's Chromium driven by Playwright, and a local server."""
+"""Helpers for the browser tests: which pages to check. The local server is sanctuary.serve."""
 
 from __future__ import annotations
 
-import functools
-import gzip
-import io
 import os
-import http.server
-import socketserver
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
-from sanctuary.chromium import CHROMIUM_ARGS, chromium_path  # noqa: F401  (re-exported for the tests)
+from sanctuary.serve import serve  # noqa: F401  (used by conftest)
+
+EVERY_PAGE = os.environ.get("SANCTUARY_EVERY_PAGE") == "1"
+# Generated pages (one per data file) are checked on a fixed sample that covers every template
+# and every kind of place, in both languages; `make test-all` checks every page.
+GENERATED = ("places/", "states/")
+SAMPLE = (
+    "places/long-beach/",  # a sample city of the 2016 guide
+    "places/los-angeles-county/",  # a county
+    "places/san-francisco/",  # a city-county
+    "places/california/",  # a state as a place
+    "states/ca/",  # a state with a protective floor
+    "states/tx/",  # a state that bans local protections
+    "states/wy/",  # a state with neither
+)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output clean
-        pass
+def all_pages(site: Path) -> list[str]:
+    out = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return out
 
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
-
-
-class _Gzip(_Quiet):
-    """Serves text files gzip-compressed when the browser asks, as real static hosts do."""
-
-    def send_head(self):
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the base class redirects to the address with a slash
-            path = os.path.join(path, "index.html")
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.endswith(COMPRESSIBLE) or not os.path.isfile(path):
-            return super().send_head()
-        with open(path, "rb") as fh:
-            body = gzip.compress(fh.read(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-@contextmanager
-def serve(directory: Path, port: int = 0, compress: bool = False):
-    """Serve a folder on 127.0.0.1 (at a free port unless given); yields the base URL."""
-    handler = functools.partial(_Gzip if compress else _Quiet, directory=str(directory))
-    with _Server(("127.0.0.1", port), handler) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/"
-        finally:
-            server.shutdown()
+def pages_to_check(site: Path) -> list[str]:
+    """Every hand-written page and the fixed sample of generated ones, in both languages
+    (every page with SANCTUARY_EVERY_PAGE=1, as `make test-all` sets)."""
+    pages = all_pages(site)
+    if EVERY_PAGE:
+        return pages
+    chosen = []
+    for rel in pages:
+        path = rel.removeprefix("es/")
+        generated = path.startswith(GENERATED) and path not in ("places/", "states/")
+        if not generated or path in SAMPLE:
+            chosen.append(rel)
+    missing = [p for p in SAMPLE for prefix in ("", "es/") if prefix + p not in chosen]
+    assert not missing, f"the browser sample names pages that were not built: {missing}"
+    return chosen

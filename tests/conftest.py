@@ -1,4 +1,9 @@
-"""Shared fixtures: the real data, and the real site built once per test session."""
+"""Shared fixtures: the real data, and the real site built once per test session.
+
+Tests are marked by what they cost, from the fixtures they use (see pytest_collection_modifyitems):
+`site` (the session's build of both languages), `browser` (Chromium), `slow` (a build of its own:
+the offline edition, a copy of the project). `make test-fast` runs the rest.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,16 @@ from sanctuary.load import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = {"en": "mkdocs.yml", "es": "mkdocs.es.yml"}
+
+
+_MARKS = {"site": "site", "base_url": "site", "site_url": "site", "browser": "browser", "offline": "slow"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for fixture, mark in _MARKS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(mark)
 
 
 @pytest.fixture(scope="session")
@@ -85,8 +100,10 @@ def base_url(site, site_url):
 @pytest.fixture(scope="session")
 def offline(tmp_path_factory, browser) -> dict[str, Path]:
     """The offline edition as `make build` makes it: both languages, zipped, and the PDFs."""
-    from sanctuary import package
+    from sanctuary import package, printable
+    from sanctuary.load import load_guide
 
+    guide = load_guide(ROOT)
     out = tmp_path_factory.mktemp("offline")
     os.environ["OFFLINE"] = "true"
     try:
@@ -94,6 +111,6 @@ def offline(tmp_path_factory, browser) -> dict[str, Path]:
     finally:
         del os.environ["OFFLINE"]
     downloads = out / "downloads"
-    archive = package.make_zip(out / "site", downloads)
-    pdfs = package.make_pdfs(out / "site", downloads, browser=browser)
+    archive = package.make_zip(out / "site", downloads, guide.data_date)
+    pdfs = printable.make_pdfs(guide, out / "site", downloads, browser=browser)
     return {"site": out / "site", "zip": archive, "pdf_en": pdfs[0], "pdf_es": pdfs[1]}

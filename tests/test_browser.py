@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-
-
-def all_pages(site: Path) -> list[str]:
-    out = []
-    for html in sorted(site.rglob("*.html")):
-        rel = html.relative_to(site).as_posix()
-        out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-    return out
+from browser import pages_to_check
 
 
 def test_no_page_makes_a_third_party_request(browser, site, base_url):
@@ -26,7 +17,7 @@ def test_no_page_makes_a_third_party_request(browser, site, base_url):
     page.on("request", lambda r: requests.append((page.url, r.url)))
     blocked: list[str] = []  # the Content-Security-Policy must never have to block anything of ours
     page.on("console", lambda m: blocked.append(f"{page.url}: {m.text}") if "Content Security Policy" in m.text else None)
-    pages = all_pages(site)
+    pages = pages_to_check(site)
     assert len(pages) > 10
     for rel in pages:
         page.goto(base_url + rel, wait_until="networkidle")
@@ -69,7 +60,7 @@ def test_no_page_scrolls_sideways_on_a_small_screen(browser, site, base_url, wid
     """Wide tables scroll inside their own box; the page itself never scrolls sideways."""
     page = browser.new_page(viewport={"width": width, "height": 740})
     too_wide = []
-    for rel in all_pages(site):
+    for rel in pages_to_check(site):
         page.goto(base_url + rel, wait_until="load")
         scroll = page.evaluate("document.documentElement.scrollWidth")
         if scroll > width:

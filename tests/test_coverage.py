@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sanctuary import federal, geo, ice287g, opendata, schema
+from sanctuary import opendata, schema
+from sanctuary.errors import FileCheck
+from sanctuary.reference import geo, ice287g
+from sanctuary.reference.table import Row
 
 HEADER = {"STATE": "", "LAW ENFORCEMENT AGENCY": "", "TYPE": "County", "COUNTY": "", "SUPPORT TYPE": "Task Force Model",
           "SIGNED": "2025-03-01", "MOA": "link", "ADDENDUM": ""}
@@ -19,6 +22,12 @@ def row(**changes) -> dict:
     out = dict(HEADER, STATE="TEXAS", **{"LAW ENFORCEMENT AGENCY": "Harris County Sheriff's Office", "COUNTY": "Harris County"})
     out.update({k.replace("_", " "): v for k, v in changes.items()})
     return out
+
+
+def clean(raw: dict, as_of: str = "2025-07-18") -> tuple[list, list[str]]:
+    errors: list = []
+    out = ice287g.clean_rows([Row(2, raw)], FileCheck("sheet.csv", errors), as_of)
+    return out, [str(e) for e in errors]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +45,8 @@ def row(**changes) -> dict:
     ],
 )
 def test_287g_cleaning_fixes_each_known_error(raw, field, expected, fix):
-    [agreement] = ice287g.clean_rows([raw])
+    [agreement], errors = clean(raw)
+    assert errors == []
     assert getattr(agreement, field) == expected
     assert fix in agreement.fixes
 
@@ -44,42 +54,46 @@ def test_287g_cleaning_fixes_each_known_error(raw, field, expected, fix):
 @pytest.mark.parametrize(
     "raw, message",
     [
-        (row(STATE="ATLANTIS"), "line 2: unknown state 'ATLANTIS'"),
-        (row(SUPPORT_TYPE="Raid Model"), "line 2: unknown support type 'Raid Model'"),
-        (row(SIGNED="07/01/2025"), "line 2: signing date '07/01/2025' is not YYYY-MM-DD"),
-        (row(SIGNED="1999-01-01"), "line 2: signing date 1999-01-01 outside 2000..2025-07-18"),
+        (row(STATE="ATLANTIS"), "sheet.csv:2: STATE: unknown state 'ATLANTIS'"),
+        (row(SUPPORT_TYPE="Raid Model"), "sheet.csv:2: SUPPORT TYPE: unknown support type 'Raid Model' "
+                                         "(known: Task Force Model, Warrant Service Officer, Jail Enforcement Model)"),
+        (row(TYPE="Tribe"), "sheet.csv:2: TYPE: unknown agency type 'Tribe' (known: County, Municipality, State Agency)"),
+        (row(SIGNED="07/01/2025"), "sheet.csv:2: SIGNED: signing date '07/01/2025' is not YYYY-MM-DD"),
+        (row(SIGNED="1999-01-01"), "sheet.csv:2: SIGNED: signing date 1999-01-01 outside 2000-01-01..2025-07-18 (the sheet's date)"),
     ],
 )
-def test_287g_cleaning_fails_loudly_on_the_unknown(raw, message):
-    with pytest.raises(ice287g.SheetError, match=message):
-        ice287g.clean_rows([raw])
+def test_287g_cleaning_reports_the_unknown_with_line_and_column(raw, message):
+    agreements, errors = clean(raw)
+    assert agreements == [] and errors == [message]
 
 
-def test_287g_sheet_as_published():
-    agreements = ice287g.read_sheet(ice287g.REFERENCE_FILE)
-    assert len(agreements) == 832
+def test_287g_sheet_as_published(guide):
+    agreements = guide.agreements
+    as_of = guide.agreements_layer.snapshot.as_of
+    assert as_of == "2025-07-18" and len(agreements) == 832
     assert len({a.state for a in agreements}) == 40
-    assert all(a.signed <= ice287g.AS_OF for a in agreements)
+    assert all(a.signed <= as_of for a in agreements)
     assert [a.agency for a in agreements if "signing year 5025 read as 2025" in a.fixes] == ["Grundy County Sheriff's Office"]
 
 
 def test_doj_list_matches_the_places_that_say_they_are_on_it(guide):
-    listed = federal.read_doj()
+    listed = guide.doj_layer.records
     assert len(listed) == 35
     assert {x.kind for x in listed} == {"state", "county", "city"}
-    matched = {p.slug for places in federal.match_places(listed, guide.places).values() for p in places}
-    says = {p.slug for p in guide.places if any(f.listed_on == federal.DOJ_LIST_ID for f in p.federal)}
+    assert all(len(x.county_fips) == 5 for x in listed if x.kind == "county")
+    matched = {p.slug for _, places in guide.doj_matches for p in places}
+    says = {p.slug for p in guide.places if any(f.listed_on == guide.doj_layer.snapshot.id for f in p.federal)}
     assert matched == says
 
 
-def test_map_geometry():
-    states = geo.states()
+def test_map_geometry(guide):
+    states = guide.reference.state_shapes
     assert len(states) == 51
     for shape in states.values():
         assert shape.path.startswith("M") and shape.path.endswith("z")
         x, y = shape.centroid
         assert 0 <= x <= geo.WIDTH and 0 <= y <= geo.HEIGHT
-    assert "los angeles" in geo.county_names()["06"]
+    assert guide.reference.county_shapes["06037"].name == "Los Angeles"
 
 
 def test_map_page(site, guide):
@@ -93,7 +107,7 @@ def test_map_page(site, guide):
     points = svg.select("circle.sg-map-place")
     assert len(points) == sum(1 for p in guide.places if p.counties)
     assert len(svg.select(".sg-map-287g rect")) > 300
-    assert "as of July 18, 2025" in soup.select_one("figure.sg-map figcaption").get_text() or "July 18, 2025" in soup.get_text()
+    assert "July 18, 2025" in soup.select_one("figure.sg-map figcaption").get_text()
     size = len(str(svg).encode("utf-8"))
     assert size < 150_000, size  # the map stays small (bytes of inline SVG)
 
@@ -131,8 +145,11 @@ def test_open_data_round_trips_to_the_yaml(site, guide):
     assert [schema.Place.model_validate(p) for p in whole["places"]] == guide.places
     assert [schema.State.model_validate(s) for s in whole["states"]] == guide.states
     assert [schema.Section.model_validate(s) for s in whole["sections"]] == guide.sections
-    assert len(read_csv(data / "ice_287g_2025-07-18.csv")) == 832
-    assert len(read_csv(data / "doj_list_2025-08-05.csv")) == 35
+    assert [r["agency"] for r in read_csv(data / "ice_287g_2025-07-18.csv")] == [a.agency for a in guide.agreements]
+    doj = read_csv(data / "doj_list_2025-08-05.csv")
+    assert [(r["name"], r["state_fips"], r["county_fips"]) for r in doj] == [
+        (x.name, x.state_fips, x.county_fips) for x in guide.doj_layer.records]
+    assert {p.name for p in data.iterdir()} == {name for name, _ in opendata.files(guide)}
     laws = read_csv(data / "state_laws.csv")
     assert len(laws) == sum(len(s.laws) for s in guide.states)
 
@@ -169,7 +186,7 @@ def test_check_your_city_in_the_browser(browser, base_url):
     page.close()
 
 
-def test_287g_table_filters_and_sorts_in_the_browser(browser, base_url):
+def test_287g_table_filters_and_sorts_in_the_browser(browser, base_url, guide):
     page = browser.new_page()
     page.goto(base_url + "ice-287g/", wait_until="load")
     page.fill("#g287-filter", "grundy")
@@ -180,9 +197,30 @@ def test_287g_table_filters_and_sorts_in_the_browser(browser, base_url):
     page.click("#g287-table th:nth-child(5) button")
     assert page.locator("#g287-table th:nth-child(5)").get_attribute("aria-sort") == "ascending"
     dates = [d[:10] for d in page.locator("#g287-table tbody td:nth-child(5)").all_inner_texts() if d[:1].isdigit()]
-    dated = sum(1 for a in ice287g.read_sheet(ice287g.REFERENCE_FILE) if a.signed)
+    dated = sum(1 for a in guide.agreements if a.signed)
     assert len(dates) == dated and dates == sorted(dates)
     page.click("#g287-table th:nth-child(5) button")
     assert page.locator("#g287-table th:nth-child(5)").get_attribute("aria-sort") == "descending"
     assert page.locator("#g287-table tbody td:nth-child(5)").first.inner_text()[:10] == max(dates)
+    page.close()
+
+
+def test_compare_filter_in_the_browser(browser, base_url, guide):
+    """The filter draws rows from the page's own data, with its own status labels."""
+    code = "IE3"
+    col = guide.provision_index(code)
+    expected = [p for p in guide.places_sorted("es") if p.state == "CA" and p.provisions[code].status.value in ("yes", "partial")]
+    assert expected, "the data has California places with this provision"
+    page = browser.new_page()
+    page.goto(base_url + "es/compare/", wait_until="load")
+    page.select_option("#matrix-state", "CA")
+    page.select_option("#matrix-has", str(col))
+    rows = page.locator("#sg-matrix tbody tr")
+    assert rows.count() == len(expected)
+    assert [t.strip() for t in rows.locator("th a").all_inner_texts()] == [p.name.es for p in expected]
+    first = expected[0]
+    cell = rows.first.locator("td").nth(col)
+    label = {"yes": "Sí", "partial": "Parcial"}[first.provisions[code].status.value]
+    assert cell.inner_text().strip() == label
+    assert "state=CA" in page.url and f"has={col}" in page.url
     page.close()

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -73,6 +72,7 @@ def test_printable_pdf_has_every_provision(offline, guide, lang):
         assert " ".join(title.split()) in text, (lang, prov.code)
 
 
+@pytest.mark.node
 def test_vendored_shim_matches_npm():
     vendored = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker" / "shim.js"
     npm = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"

