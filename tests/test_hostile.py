@@ -59,7 +59,7 @@ def _payload_made_something(doc) -> list[str]:
             found.append("an <img src=x> element")
         if any(name.lower().startswith("on") for name in el.attrib):
             found.append(f"an event-handler attribute on <{tag}>")
-        if tag == "script" and "alert(1)" in (el.text or ""):
+        if tag == "script" and (el.text or "").strip() == "alert(1)":
             found.append("a <script> running alert(1)")
     return found
 
