@@ -1,0 +1,117 @@
+"""Each validation rule of sanctuary.rules on its own rows of good and bad input."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace as NS
+
+import pytest
+
+from sanctuary import rules, schema
+from sanctuary.errors import FileCheck
+
+
+def check(rel: str = "data/places/testville.yml") -> FileCheck:
+    return FileCheck(rel, [])
+
+
+def messages(c: FileCheck) -> list[str]:
+    return [f"{e.path}: {e.message}" if e.path else e.message for e in c.errors]
+
+
+@pytest.mark.parametrize("rel, value, field, transform, expected", [
+    ("data/places/testville.yml", "testville", "slug", str, []),
+    ("data/places/testville.yml", "testvile", "slug", str, ["slug: slug 'testvile' does not match the file name (expected 'testville')"]),
+    ("data/states/ca.yml", "CA", "code", str.lower, []),
+    ("data/states/ca.yml", "TX", "code", str.lower, ["code: code 'TX' does not match the file name (expected 'CA')"]),
+    ("data/places/testville.yml", None, "slug", str, []),  # an invalid slug is reported by the schema
+])
+def test_id_matches_file(rel, value, field, transform, expected):
+    c = check(rel)
+    rules.id_matches_file(c, value, field, transform)
+    assert messages(c) == expected
+
+
+@pytest.mark.parametrize("ids, expected", [
+    (["a", "b"], []),
+    (["a", "a"], ["sources[1].id: duplicate source id 'a'"]),
+    (["a", "b", "a", "b"], ["sources[2].id: duplicate source id 'a'", "sources[3].id: duplicate source id 'b'"]),
+])
+def test_unique(ids, expected):
+    c = check()
+    known = rules.unique(c, [NS(id=i) for i in ids], "id", ("sources",), "source id")
+    assert messages(c) == expected and set(known) == set(ids)
+
+
+def test_unique_skips_an_invalid_list():
+    c = check()
+    assert rules.unique(c, None, "id", ("sources",), "source id") is None and c.errors == []
+
+
+@pytest.mark.parametrize("ids, known, expected", [
+    (["ord"], {"ord": 1}, []),
+    (["ordinance"], {"ord": 1}, ["timeline[0].sources[0]: unknown source 'ordinance'; known: ord"]),
+    (["x"], {f"s{i}": i for i in range(13)}, ["timeline[0].sources[0]: unknown source 'x'"]),  # no hint past 12
+    (["x"], None, []),  # the defining list is invalid: nothing to check against
+])
+def test_refs_exist(ids, known, expected):
+    c = check()
+    rules.refs_exist(c, ids, known, ("timeline", 0, "sources"), "source")
+    assert messages(c) == expected
+
+
+@pytest.mark.parametrize("status, sources, expected", [
+    ("yes", ["ord"], []),
+    ("yes", [], ["provisions.IE1.sources: a status of 'yes' needs at least one source"]),
+    ("partial", [], ["provisions.IE1.sources: a status of 'partial' needs at least one source"]),
+    ("no", [], ["provisions.IE1.sources: a status of 'no' needs at least one source"]),
+    ("unknown", [], []),
+])
+def test_status_has_source(status, sources, expected):
+    c = check()
+    st = schema.ProvisionStatus(status=status, note={"en": "x", "es": "x"}, sources=sources)
+    rules.status_has_source(c, "IE1", st)
+    assert messages(c) == expected
+
+
+@pytest.mark.parametrize("given, codes, expected", [
+    (["CJ1", "IE1"], ["CJ1", "IE1"], []),
+    (["CJ1"], ["CJ1", "IE1"], ["provisions: no status for provision IE1 (use status: unknown if no source says)"]),
+    ([], ["CJ1", "IE1"], ["provisions: no status for provisions CJ1, IE1 (use status: unknown if no source says)"]),
+    (["CJ1", "IE1", "XX9"], ["CJ1", "IE1"], ["provisions.XX9: unknown provision code 'XX9' (known: CJ1, IE1)"]),
+    (["ZZ1"], [], []),  # the section files are broken: codes cannot be checked
+])
+def test_every_provision(given, codes, expected):
+    c = check()
+    rules.every_provision(c, dict.fromkeys(given), codes)
+    assert messages(c) == expected
+
+
+@pytest.mark.parametrize("state, known_states, expected", [
+    ("CA", {"CA": "06"}, []),
+    ("XX", {"CA": "06"}, ["state: no file data/states/xx.yml for state 'XX'"]),
+])
+def test_place_in_known_state(state, known_states, expected):
+    c = check()
+    assert rules.place_in_known_state(c, NS(state=state), known_states, "data/states") is (not expected)
+    assert messages(c) == expected
+
+
+@pytest.mark.parametrize("counties, expected", [
+    (["Alameda"], []),
+    (["alameda"], []),
+    (["Alameda County"], ["counties[0]: no county 'Alameda County' in CA (use the Census name without 'County')"]),
+    (["Alameda", "Gotham"], ["counties[1]: no county 'Gotham' in CA (use the Census name without 'County')"]),
+])
+def test_counties_known(counties, expected):
+    c = check()
+    rules.counties_known(c, NS(state="CA", counties=counties), {"alameda"})
+    assert messages(c) == expected
+
+
+def test_unique_across_files():
+    seen: dict = {}
+    first, second = check("data/places/a.yml"), check("data/places/b.yml")
+    rules.unique_across_files(first, seen, ("slug",), "slug", "x", "slug")
+    rules.unique_across_files(second, seen, ("slug",), "slug", "x", "slug")
+    rules.unique_across_files(second, seen, ("slug",), "slug", "y", "slug")
+    assert messages(first) == [] and messages(second) == ["slug: duplicate slug 'x' (also in data/places/a.yml)"]
