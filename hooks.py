@@ -86,15 +86,35 @@ def _generated_page(config: MkDocsConfig, src: str, title: str, description: str
     return File.generated(config, src, content=content + "{{ " + call + " }}\n")
 
 
+def _moved_page(config: MkDocsConfig, slug: str, target_src: str) -> File:
+    """The old address of a researched place that is now its county or city page: a small page
+    that sends the reader on (links shared before keep working; search engines are told so)."""
+    old = paths.place_page(slug)
+    here = paths.Links(old, config.use_directory_urls)
+    url = here.to(target_src)
+    if config.use_directory_urls:  # the stub is places/<slug>/index.html: links resolve from it
+        path = paths.page_url(old).rstrip("/") + "/index.html"
+    else:
+        path = paths.page_url(old, False)
+    return File.generated(config, path, content=render.moved_page(url))
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """One page per place file and per state file; adding one is adding one YAML file."""
     guide = _guide()
     lang = config.extra["lang"]
     pages = []
     for place in guide.places:
+        if guide.area_of_place(place.slug) is not None:
+            files.append(_moved_page(config, place.slug, guide.page_of_place(place.slug)))
+            continue
         src = paths.place_page(place.slug)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
         pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), f'place_page("{place.slug}")'))
+    for area in guide.areas:
+        ctx = render.Ctx(guide, lang, paths.Links(area.src, config.use_directory_urls))
+        pages.append(_generated_page(config, area.src, render.area_title(ctx, area.key), render.area_description(ctx, area.key),
+                                     f'area_page("{area.key}")'))
     for state in guide.states:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))

@@ -50,6 +50,11 @@ def define_env(env) -> None:
         return render.place_page(ctx(), slug)
 
     @env.macro
+    def area_page(key: str) -> str:
+        """A county or city page (used by generated pages)."""
+        return render.area_page(ctx(), key)
+
+    @env.macro
     def state_page(code: str) -> str:
         """A whole state page from data/states/<code>.yml (used by generated pages)."""
         return render.state_page(ctx(), code)
@@ -98,6 +103,16 @@ def define_env(env) -> None:
     def ice_287g() -> str:
         """ICE's 287(g) agreements (the newest sheet), by state and in a sortable, filterable table."""
         return render.ice287g_page(ctx())
+
+    @env.macro
+    def g287_as_of() -> str:
+        """The date of ICE's 287(g) sheet the guide shows, in words."""
+        return render.g287_as_of(ctx())
+
+    @env.macro
+    def g287_notice() -> str:
+        """The warning that the 287(g) list is dated and the program has grown since."""
+        return render.g287_notice(ctx())
 
     @env.macro
     def doj_list() -> str:

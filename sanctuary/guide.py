@@ -12,8 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import schema
-from .reference import doj, ice287g
+from . import areas as area_pages
+from . import derive, schema
+from .reference import doj, ice287g, placement
+from .reference.detention import Placed
 from .reference.snapshots import Kind, Layer, Reference
 
 STATUS_ORDER = (schema.Status.yes, schema.Status.partial, schema.Status.no, schema.Status.unknown)
@@ -46,6 +48,7 @@ class Guide:
     places: list[schema.Place] = field(default_factory=list)
     states: list[schema.State] = field(default_factory=list)
     reference: Reference = field(default_factory=Reference)
+    area_states: frozenset[str] | None = None  # the states whose county and city pages are built (None: all)
 
     def label(self, key: str, lang: str) -> str:
         return self.ui(key, lang)
@@ -234,6 +237,183 @@ class Guide:
                 if spot:
                     marks.add((round(spot[0], 1), round(spot[1], 1)))
         return sorted(marks)
+
+    # ------------------------------------------------------------ counties and cities
+
+    def _records(self, kind: Kind) -> tuple:
+        layer = self.reference.current(kind)
+        return layer.records if layer else ()
+
+    @cached_property
+    def census_counties(self) -> dict[str, object]:
+        """County FIPS -> Census county (every county and county-equivalent, 2025)."""
+        return {c.fips: c for c in self._records(Kind.census_counties)}
+
+    @cached_property
+    def areas(self) -> list[area_pages.Area]:
+        """Every county page and city page (of the states in scope), by state and name."""
+        fips_to_state = {s.fips: s.code for s in self.states}
+        found = area_pages.build(list(self.census_counties.values()), list(self._records(Kind.census_cities)), self.places, fips_to_state)
+        if self.area_states is not None:
+            found = [a for a in found if a.state in self.area_states]
+        return sorted(found, key=lambda a: (a.state, a.kind, a.slug))
+
+    @cached_property
+    def area_by_key(self) -> dict[str, area_pages.Area]:
+        return {a.key: a for a in self.areas}
+
+    @cached_property
+    def _area_of_place(self) -> dict[str, area_pages.Area]:
+        return {a.place.slug: a for a in self.areas if a.place is not None}
+
+    def area_of_place(self, slug: str) -> area_pages.Area | None:
+        """The county or city page a researched place is, if it is one."""
+        return self._area_of_place.get(slug)
+
+    def page_of_place(self, slug: str) -> str:
+        """The page source of a researched place: its county or city page, else places/<slug>.md."""
+        area = self._area_of_place.get(slug)
+        return area.src if area else f"places/{slug}.md"
+
+    @cached_property
+    def _areas_by_state(self) -> dict[str, list[area_pages.Area]]:
+        out: dict[str, list[area_pages.Area]] = {}
+        for a in self.areas:
+            out.setdefault(a.state, []).append(a)
+        return out
+
+    def areas_in(self, state: str, kind: str | None = None) -> list[area_pages.Area]:
+        return [a for a in self._areas_by_state.get(state, []) if kind is None or a.kind == kind]
+
+    @cached_property
+    def _area_of_county(self) -> dict[str, area_pages.Area]:
+        """County FIPS -> its page (a county page, or the city page of a city that is the county)."""
+        out = {}
+        for a in self.areas:
+            if a.kind == area_pages.COUNTY:
+                out[a.counties[0]] = a
+            elif a.city and a.city.kind != "city" and len(a.counties) == 1:
+                out.setdefault(a.counties[0], a)
+        return out
+
+    @cached_property
+    def _city_by_name(self) -> dict[tuple[str, str], area_pages.Area]:
+        return {(a.state, placement.fold(a.name.en)): a for a in self.areas if a.kind == area_pages.CITY}
+
+    def city_area(self, state: str, name: str) -> area_pages.Area | None:
+        """The city page of one of the 100 largest cities, by state and name."""
+        return self._city_by_name.get((state, placement.fold(name)))
+
+    def area_of_county(self, fips: str) -> area_pages.Area | None:
+        return self._area_of_county.get(fips)
+
+    @cached_property
+    def _towns_by_county(self) -> dict[str, list]:
+        out: dict[str, list] = {}
+        for t in self._records(Kind.census_towns):
+            out.setdefault(t.county_fips, []).append(t)
+        for towns in out.values():
+            towns.sort(key=lambda t: (-t.pop_in_county, t.name))
+        return out
+
+    def towns_in(self, fips: str, limit: int | None = None) -> list:
+        """The county's towns, most populous first (the part of each town in the county)."""
+        return self._towns_by_county.get(fips, [])[:limit]
+
+    def _by_fips(self, agreements: tuple[ice287g.Agreement, ...]) -> dict[str, list[ice287g.Agreement]]:
+        out: dict[str, list[ice287g.Agreement]] = {}
+        by_name = {(self.state_by_fips[c.state_fips].code, ice287g.county_key("", c.name)[1]): c.fips
+                   for c in self.census_counties.values() if c.state_fips in self.state_by_fips}
+        for a in agreements:
+            fips = a.county_fips if a.scope else by_name.get((a.state, ice287g.county_key("", a.county)[1])) if a.county else None
+            if fips:
+                out.setdefault(fips, []).append(a)
+        return out
+
+    @cached_property
+    def _agreements_by_fips(self) -> dict[str, list[ice287g.Agreement]]:
+        return self._by_fips(self.agreements)
+
+    @cached_property
+    def pending_layer(self) -> Layer | None:
+        return self.reference.current(Kind.ice_287g_pending)
+
+    @cached_property
+    def _pending_by_fips(self) -> dict[str, list[ice287g.Agreement]]:
+        return self._by_fips(self.pending_layer.records) if self.pending_layer else {}
+
+    def agreements_in_fips(self, fips: str) -> list[ice287g.Agreement]:
+        """Every agreement of an agency placed in the county (sheriffs, police, constables alike)."""
+        return sorted(self._agreements_by_fips.get(fips, []), key=lambda a: (a.agency, a.model))
+
+    def pending_in_fips(self, fips: str) -> list[ice287g.Agreement]:
+        return sorted(self._pending_by_fips.get(fips, []), key=lambda a: (a.agency, a.model))
+
+    def statewide_agreements(self, state: str) -> list[ice287g.Agreement]:
+        return [a for a in self.agreements_in_state(state) if a.agency_type == "state-agency"]
+
+    @cached_property
+    def _facilities_by_fips(self) -> dict[str, list[Placed]]:
+        out: dict[str, list[Placed]] = {}
+        for p in self.reference.facilities:
+            if p.county_fips:
+                out.setdefault(p.county_fips, []).append(p)
+        return out
+
+    def facilities_in(self, fips: str) -> list[Placed]:
+        return sorted(self._facilities_by_fips.get(fips, []), key=lambda p: -p.facility.adp)
+
+    @property
+    def facilities_layer(self) -> Layer | None:
+        return self.reference.current(Kind.ice_detention)
+
+    def own_agreements(self, area: area_pages.Area) -> list[ice287g.Agreement]:
+        """The agreements of the area's own government: a county's sheriff and other county
+        agencies; a city's police (agencies named after the city)."""
+        if area.kind == area_pages.COUNTY:
+            return [a for a in self.agreements_in_fips(area.counties[0]) if a.agency_type == "county"]
+        name = placement.fold(area.name.en)
+        pool = [a for f in area.counties for a in self.agreements_in_fips(f)]
+        own = [a for a in pool if a.agency_type == "municipality" and placement.fold(a.agency).startswith(name + " ")]
+        if area.city and area.city.kind != "city":  # a city that is its county runs the county's offices too
+            own += [a for a in pool if a.agency_type == "county"]
+        return own
+
+    def area_statuses(self, area: area_pages.Area) -> dict[str, tuple[str, object]]:
+        """Provision code -> (basis, what backs it): ('researched', ProvisionStatus) from the place's
+        own file, else ('derived', Derived) from a record, else ('not-researched', None)."""
+        codes = [p.code for p in self.provisions]
+        derived = derive.derive(self.own_agreements(area), self.state_by_code.get(area.state), codes)
+        out: dict[str, tuple[str, object]] = {}
+        for code in codes:
+            if area.place is not None:
+                out[code] = ("researched", area.place.provisions[code])
+            elif code in derived:
+                out[code] = ("derived", derived[code])
+            else:
+                out[code] = ("not-researched", None)
+        return out
+
+    def doj_listing(self, area: area_pages.Area) -> list[doj.Listed]:
+        """The DOJ list's entries that name this county or city."""
+        out = []
+        for item in self.doj_layer.records:
+            if item.state != area.state:
+                continue
+            if item.kind == "county" and item.county_fips in area.counties and area.kind == area_pages.COUNTY:
+                out.append(item)
+            elif item.kind == "city" and area.kind == area_pages.CITY and doj._bare(item.name) == doj._bare(area.name.en):
+                out.append(item)
+            elif item.kind == "county" and area.kind == area_pages.CITY and area.city and area.city.kind != "city" and item.county_fips in area.counties:
+                out.append(item)
+        return out
+
+    def places_in_area(self, area: area_pages.Area) -> list[schema.Place]:
+        """Researched places that lie in the area's counties (other than the area's own place)."""
+        names = {self.census_counties[f].name for f in area.counties if f in self.census_counties}
+        bare = {ice287g.county_key("", n)[1] for n in names}
+        return [p for p in self.places_in(area.state) if p is not area.place and p.kind is not schema.PlaceKind.state
+                and any(ice287g.county_key("", c)[1] in bare for c in p.counties)]
 
     # ------------------------------------------------------------ dates
 

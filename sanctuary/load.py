@@ -46,7 +46,8 @@ class Reader:
             check.at(1, "", "file not found")
             return None, check
         except UnicodeDecodeError as exc:
-            check.at(1, "", f"not UTF-8 text ({exc.reason})")
+            line = exc.object[: exc.start].count(b"\n") + 1
+            check.at(line, "", f"not UTF-8 text ({exc.reason})")
             return None, check
         try:
             doc = parse(text)
@@ -162,41 +163,48 @@ def load_places(reader: Reader, codes: list[str], federal_ids: set[str]) -> dict
     return places
 
 
-def load_states(reader: Reader) -> list[schema.State]:
+def load_states(reader: Reader) -> tuple[list[schema.State], set[str]]:
+    """The valid state files, and the codes of every state file present (valid or not)."""
     states = []
-    for rel in reader.folder(STATES_DIR, "state", required=False):
+    files = reader.folder(STATES_DIR, "state", required=False)
+    for rel in files:
         state, check, _ = reader.model(rel, schema.State)
         if state is not None:
             rules.state_refs(check, state)
             states.append(state)
-    return states
+    return states, {Path(rel).stem.upper() for rel in files}
 
 
-def check_places_in_states(places: dict[str, tuple[schema.Place, FileCheck]], states: list[schema.State], reference: Reference) -> None:
+def check_places_in_states(places: dict[str, tuple[schema.Place, FileCheck]], states: list[schema.State],
+                           present: set[str], reference: Reference) -> None:
     """Once the state layer exists, every place's state must be in it, and its counties in the
-    state's Census counties (the map's shapes)."""
-    if not states:
+    state's Census counties (the map's shapes). A state file that is there but invalid (its own
+    errors are reported) is not reported missing."""
+    if not present:
         return
     fips = {s.code: s.fips for s in states}
     names: dict[str, set[str]] = {}
     for county_fips, shape in reference.county_shapes.items():
         names.setdefault(county_fips[:2], set()).add(shape.name.lower())
     for place, check in places.values():
+        if place.state not in fips and place.state in present:
+            continue
         if rules.place_in_known_state(check, place, fips, STATES_DIR) and reference.county_shapes:
             rules.counties_known(check, place, names.get(fips[place.state], set()))
 
 
-def load_snapshots(reader: Reader) -> Reference:
+def load_snapshots(reader: Reader, states: list[schema.State]) -> Reference:
     snapshots, check, _ = reader.model(SNAPSHOTS_FILE, schema.Snapshots)
-    return load_reference(reader.root, snapshots, check, reader.errors)
+    return load_reference(reader.root, snapshots, check, reader.errors, {s.code: s.fips for s in states})
 
 
 # ---------------------------------------------------------------- the guide
 
 
-def load_guide(root: str | Path = ".") -> Guide:
+def load_guide(root: str | Path = ".", area_states: frozenset[str] | None = None) -> Guide:
     """Load and validate every data file and snapshot under ``root``; raise :class:`DataErrors`
-    listing all problems."""
+    listing all problems. ``area_states`` limits the county and city pages to some states (quick
+    builds: see :data:`AREA_SAMPLE`)."""
     reader = Reader(Path(root))
     sections, section_files = load_sections(reader)
     codes = provision_codes(sections, section_files)
@@ -208,9 +216,9 @@ def load_guide(root: str | Path = ".") -> Guide:
         rules.sourced_items(fed_check, federal.lists, "lists", "list id", federal.sources)
     ui = load_ui(reader)
     places = load_places(reader, codes, {f.id for f in federal.lists} if federal else set())
-    states = load_states(reader)
-    reference = load_snapshots(reader)
-    check_places_in_states(places, states, reference)
+    states, present = load_states(reader)
+    reference = load_snapshots(reader, states)
+    check_places_in_states(places, states, present, reference)
     if reader.errors:
         raise DataErrors(reader.errors)
     assert glossary and federal
@@ -218,11 +226,30 @@ def load_guide(root: str | Path = ".") -> Guide:
         sections=sections, glossary=glossary, federal=federal, ui=ui,
         places=sorted((p for p, _ in places.values()), key=lambda p: (p.name.en.casefold(), p.slug)),
         states=sorted(states, key=lambda s: s.name.en),
-        reference=reference,
+        reference=reference, area_states=area_states,
     )
 
 
-_CACHE: dict[str, tuple[tuple[tuple[str, int], ...], Guide]] = {}
+AREA_SAMPLE = frozenset({"CA", "DE", "DC", "HI", "RI"})
+"""The states whose county and city pages a quick build makes (SANCTUARY_AREAS=sample): every
+template and kind of county and city page, in a few seconds."""
+
+
+def area_scope() -> frozenset[str] | None:
+    """The states whose county and city pages are built: SANCTUARY_AREAS=all (default), sample, none."""
+    import os
+
+    value = os.environ.get("SANCTUARY_AREAS", "all")
+    if value == "all":
+        return None
+    if value == "sample":
+        return AREA_SAMPLE
+    if value == "none":
+        return frozenset()
+    raise ValueError(f"SANCTUARY_AREAS={value!r}: use all, sample or none")
+
+
+_CACHE: dict[str, tuple[tuple, Guide]] = {}
 
 
 def data_fingerprint(root: Path) -> tuple[tuple[str, int], ...]:
@@ -233,12 +260,13 @@ def data_fingerprint(root: Path) -> tuple[tuple[str, int], ...]:
 
 def load_guide_cached(root: str | Path) -> Guide:
     """:func:`load_guide`, reusing the result while no data file changed (the English and
-    Spanish builds, the hooks and the macros all share one load)."""
+    Spanish builds, the hooks and the macros all share one load), with the areas in scope."""
     root = Path(root).resolve()
-    stamp = data_fingerprint(root)
+    scope = area_scope()
+    stamp = (data_fingerprint(root), tuple(sorted(scope)) if scope is not None else None)
     hit = _CACHE.get(str(root))
     if hit and hit[0] == stamp:
         return hit[1]
-    guide = load_guide(root)
+    guide = load_guide(root, scope)
     _CACHE[str(root)] = (stamp, guide)
     return guide

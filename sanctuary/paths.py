@@ -26,6 +26,7 @@ MANIFEST = "manifest.json"  # in the downloads folder: what `make build` made
 LIST_LIMIT = 200
 ADOPTERS_LIMIT = 50
 PLACES_PER_STATE_LIMIT = 12
+TOWNS_LIMIT = 5  # a county page names its largest towns
 
 
 def section_page(section_id: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import dictionary, paths, schema
+from . import areas, dictionary, paths, schema
 from .guide import STANCE_ORDER, STATUS_ORDER, Guide
 from .reference import ice287g
 
@@ -87,7 +87,11 @@ class Ctx:
         return self.links.to(paths.section_page(self.guide.section_of[code].id), prov.slug)
 
     def place_link(self, slug: str, anchor: str | None = None) -> str:
-        return self.links.to(paths.place_page(slug), anchor)
+        """A researched place's page: its county or city page when it is one."""
+        return self.links.to(self.guide.page_of_place(slug), anchor)
+
+    def area_link(self, area, anchor: str | None = None) -> str:
+        return self.links.to(area.src, anchor)
 
     def state_link(self, code: str, anchor: str | None = None) -> str:
         return self.links.to(paths.state_page(code), anchor)
@@ -98,6 +102,39 @@ class Ctx:
 
     def page(self, src: str, anchor: str | None = None) -> str:
         return self.links.to(src, anchor)
+
+    def number(self, n: int) -> str:
+        """12,345 (English) / 12 345 (Spanish, as the RAE writes numbers)."""
+        text = f"{n:,}"
+        return text.replace(",", "\u00a0") if self.lang == "es" else text
+
+    def county_label(self, fips: str) -> str:
+        county = self.guide.census_counties.get(fips)
+        return areas.county_name(county.name, self.lang) if county else fips
+
+    def area_agreements(self, area) -> list:
+        """A county's agreements; for a city, every agreement in its counties."""
+        return [a for f in area.counties for a in self.guide.agreements_in_fips(f)]
+
+    def area_pending(self, area) -> list:
+        return [a for f in area.counties for a in self.guide.pending_in_fips(f)]
+
+    def area_facilities(self, area) -> list:
+        return [p for f in area.counties for p in self.guide.facilities_in(f)]
+
+    def derived_note(self, record, area) -> str:
+        """The sentence that gives a derived status's rule and record."""
+        label = self.t("rule_" + record.rule)
+        if record.agreement is not None:
+            a = record.agreement
+            return label.format(agency=a.agency, model=self.t("g287_model_" + a.model), date=self.date(a.signed) or "—",
+                                as_of=self.g287_date)
+        return label.format(state=self.guide.state_by_code[area.state].name(self.lang))
+
+    @property
+    def g287_date(self) -> str:
+        """The date of ICE's 287(g) sheet the pages show, in words."""
+        return self.date(self.guide.agreements_layer.snapshot.as_of)
 
     def ordered_places(self) -> list[schema.Place]:
         return self.guide.places_sorted(self.lang)
@@ -174,7 +211,8 @@ def place_page(ctx: Ctx, slug: str) -> str:
     if place is None:
         raise KeyError(f"no place {slug!r} in data/places/")
     local, statewide = ctx.guide.agreements_for_place(place)
-    return _render("place.md.j2", ctx, place=place, sources=ctx.numbered(place.sources), local=local, statewide=statewide)
+    return _render("place.md.j2", ctx, place=place, sources=ctx.numbered(place.sources), local=local, statewide=statewide,
+                   area=None, state=ctx.guide.state_by_code.get(place.state))
 
 
 def state_page(ctx: Ctx, code: str) -> str:
@@ -291,3 +329,49 @@ def last_reviewed(ctx: Ctx) -> str:
     """The most recent review date of any place, formatted for the page language."""
     value = ctx.guide.last_reviewed
     return f'<time datetime="{html.escape(value)}">{html.escape(ctx.date(value))}</time>'
+
+
+def g287_as_of(ctx: Ctx) -> str:
+    value = ctx.guide.agreements_layer.snapshot.as_of
+    return f'<time datetime="{html.escape(value)}">{html.escape(ctx.date(value))}</time>'
+
+
+def g287_notice(ctx: Ctx) -> str:
+    """The 287(g) list is dated; the program has grown since (a warning box)."""
+    return _render("g287_notice.md.j2", ctx)
+
+
+def area_page(ctx: Ctx, key: str) -> str:
+    """A county or city page: its researched place if it is one, else what the records show."""
+    area = ctx.guide.area_by_key.get(key)
+    if area is None:
+        raise KeyError(f"no county or city page {key!r}")
+    state = ctx.guide.state_by_code[area.state]
+    if area.place is not None:
+        local, statewide = ctx.guide.agreements_for_place(area.place)
+        return _render("place.md.j2", ctx, place=area.place, sources=ctx.numbered(area.place.sources), local=local,
+                       statewide=statewide, area=area, state=state)
+    return _render("area.md.j2", ctx, area=area, state=state)
+
+
+def area_description(ctx: Ctx, key: str) -> str:
+    """A one-line meta description of a county or city page (plain text)."""
+    area = ctx.guide.area_by_key[key]
+    if area.place is not None:
+        return place_description(ctx, area.place.slug)
+    state = ctx.guide.state_by_code[area.state]
+    return ctx.t("area_description").format(name=area.name(ctx.lang), state=state.name(ctx.lang), date=ctx.g287_date)
+
+
+def area_title(ctx: Ctx, key: str) -> str:
+    area = ctx.guide.area_by_key[key]
+    return f"{area.name(ctx.lang)}, {ctx.guide.state_by_code[area.state].name(ctx.lang)}"
+
+
+def moved_page(url: str) -> str:
+    """A page that has moved: a redirect any browser follows, with a link for the rest."""
+    u = html.escape(url)
+    return (f'<!doctype html><html><head><meta charset="utf-8"><title>Moved</title>'
+            f'<meta name="robots" content="noindex"><link rel="canonical" href="{u}">'
+            f'<meta http-equiv="refresh" content="0; url={u}"></head>'
+            f'<body><p><a href="{u}">{u}</a></p></body></html>\n')

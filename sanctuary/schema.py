@@ -362,6 +362,9 @@ class Place(Strict):
     state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Two-letter postal code.")
     kind: PlaceKind
     sample: bool = Field(False, description="One of the 2016 guide's sample cities (shown on the home page).")
+    census_name: NonEmpty | None = Field(
+        None, description="The name the Census gives the place when it differs from `name` (e.g. 'New York' for New York City); "
+        "a county or one of the 100 largest cities is matched to its county or city page by state, kind and name.")
     counties: list[NonEmpty] = Field(
         default_factory=list,
         description="Counties the place lies in, as the Census names them without 'County' (e.g. 'Los Angeles'); "
@@ -387,6 +390,10 @@ class SnapshotKind(str, Enum):
     doj_list = "doj-list"
     us_atlas_states = "us-atlas-states"
     us_atlas_counties = "us-atlas-counties"
+    census_counties = "census-counties"
+    census_cities = "census-cities"
+    census_towns = "census-towns"
+    ice_detention = "ice-detention-facilities"
 
 
 class Snapshot(Strict):

@@ -10,12 +10,15 @@ from sanctuary.serve import serve  # noqa: F401  (used by conftest)
 EVERY_PAGE = os.environ.get("SANCTUARY_EVERY_PAGE") == "1"
 # Generated pages (one per data file) are checked on a fixed sample that covers every template
 # and every kind of place, in both languages; `make test-all` checks every page.
-GENERATED = ("places/", "states/")
+GENERATED = ("places/", "states/", "counties/", "cities/")
 SAMPLE = (
-    "places/long-beach/",  # a sample city of the 2016 guide
-    "places/los-angeles-county/",  # a county
-    "places/san-francisco/",  # a city-county
+    "cities/ca/long-beach/",  # a sample city of the 2016 guide, researched
+    "counties/ca/los-angeles/",  # a researched county
+    "cities/ca/san-francisco/",  # a researched city-county
     "places/california/",  # a state as a place
+    "counties/ca/alameda/",  # a county not yet researched
+    "cities/ca/san-diego/",  # a city not yet researched
+    "counties/hi/kalawao/",  # the smallest county-equivalent
     "states/ca/",  # a state with a protective floor
     "states/tx/",  # a state that bans local protections
     "states/wy/",  # a state with neither

@@ -83,7 +83,7 @@ def test_each_language_searches_only_its_own_pages(browser, base_url):
     page.close()
 
 
-@pytest.mark.parametrize("path", ["", "places/long-beach/", "compare/", "immigration-enforcement/"])
+@pytest.mark.parametrize("path", ["", "cities/ca/long-beach/", "compare/", "immigration-enforcement/"])
 def test_language_switch_goes_to_the_same_page(browser, base_url, path):
     page = browser.new_page()
     page.goto(base_url + path, wait_until="networkidle")
@@ -100,7 +100,7 @@ def test_language_switch_goes_to_the_same_page(browser, base_url, path):
 
 def test_skip_link_and_visible_focus(browser, base_url):
     page = browser.new_page()
-    page.goto(base_url + "places/long-beach/", wait_until="load")
+    page.goto(base_url + "cities/ca/long-beach/", wait_until="load")
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
     assert "md-skip" in focused[0]

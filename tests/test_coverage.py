@@ -57,7 +57,7 @@ def test_287g_cleaning_fixes_each_known_error(raw, field, expected, fix):
         (row(STATE="ATLANTIS"), "sheet.csv:2: STATE: unknown state 'ATLANTIS'"),
         (row(SUPPORT_TYPE="Raid Model"), "sheet.csv:2: SUPPORT TYPE: unknown support type 'Raid Model' "
                                          "(known: Task Force Model, Warrant Service Officer, Jail Enforcement Model)"),
-        (row(TYPE="Tribe"), "sheet.csv:2: TYPE: unknown agency type 'Tribe' (known: County, Municipality, State Agency)"),
+        (row(TYPE="Tribe"), "sheet.csv:2: TYPE: unknown agency type 'Tribe' (known: County, Municipality, State Agency, State)"),
         (row(SIGNED="07/01/2025"), "sheet.csv:2: SIGNED: signing date '07/01/2025' is not YYYY-MM-DD"),
         (row(SIGNED="1999-01-01"), "sheet.csv:2: SIGNED: signing date 1999-01-01 outside 2000-01-01..2025-07-18 (the sheet's date)"),
     ],
@@ -67,13 +67,30 @@ def test_287g_cleaning_reports_the_unknown_with_line_and_column(raw, message):
     assert agreements == [] and errors == [message]
 
 
+def sheet_rows(guide) -> int:
+    """The data rows of the current 287(g) sheet, as the file holds them."""
+    path = Path(__file__).parent.parent / "data" / "reference" / guide.agreements_layer.snapshot.file
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return sum(1 for _ in csv.DictReader(fh))
+
+
 def test_287g_sheet_as_published(guide):
     agreements = guide.agreements
     as_of = guide.agreements_layer.snapshot.as_of
-    assert as_of == "2025-07-18" and len(agreements) == 832
-    assert len({a.state for a in agreements}) == 40
+    assert as_of == "2026-02-18" and len(agreements) == sheet_rows(guide) == 1425
+    states = {a.state for a in agreements}
+    assert len(states) == 41 and states & {"GU", "MP"} == {"GU", "MP"}  # 39 states and two territories
     assert all(a.signed <= as_of for a in agreements)
-    assert [a.agency for a in agreements if "signing year 5025 read as 2025" in a.fixes] == ["Grundy County Sheriff's Office"]
+    assert not any("safelinks" in a.moa_url for a in agreements)
+    assert sum(1 for a in agreements if a.moa_url.startswith("https://www.ice.gov/")) > 1300
+
+
+def test_287g_earlier_sheet_is_kept_side_by_side(guide):
+    from sanctuary.reference.snapshots import Kind
+
+    older = guide.reference.of_kind(Kind.ice_287g_participating)[1]
+    assert older.snapshot.as_of == "2025-07-18" and len(older.records) == 832
+    assert [a.agency for a in older.records if "signing year 5025 read as 2025" in a.fixes] == ["Grundy County Sheriff's Office"]
 
 
 def test_doj_list_matches_the_places_that_say_they_are_on_it(guide):
@@ -107,16 +124,16 @@ def test_map_page(site, guide):
     points = svg.select("circle.sg-map-place")
     assert len(points) == sum(1 for p in guide.places if p.counties)
     assert len(svg.select(".sg-map-287g rect")) > 300
-    assert "July 18, 2025" in soup.select_one("figure.sg-map figcaption").get_text()
+    assert "February 18, 2026" in soup.select_one("figure.sg-map figcaption").get_text()
     size = len(str(svg).encode("utf-8"))
     assert size < 150_000, size  # the map stays small (bytes of inline SVG)
 
 
 def test_287g_page_and_place_sections(site, guide):
     soup = BeautifulSoup((site / "ice-287g" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert len(soup.select("#g287-table tbody tr")) == 832
-    assert "undercounts" in soup.get_text()
-    nola = BeautifulSoup((site / "places" / "new-orleans" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(soup.select("#g287-table tbody tr")) == len(guide.agreements) == sheet_rows(guide)
+    assert "The program has grown since" in soup.get_text()
+    nola = BeautifulSoup((site / "cities" / "la" / "new-orleans" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert nola.find(id="ice-287g") is not None
     texas_like = [p for p in guide.places if p.kind is schema.PlaceKind.state]
     for place in texas_like:
@@ -145,7 +162,7 @@ def test_open_data_round_trips_to_the_yaml(site, guide):
     assert [schema.Place.model_validate(p) for p in whole["places"]] == guide.places
     assert [schema.State.model_validate(s) for s in whole["states"]] == guide.states
     assert [schema.Section.model_validate(s) for s in whole["sections"]] == guide.sections
-    assert [r["agency"] for r in read_csv(data / "ice_287g_2025-07-18.csv")] == [a.agency for a in guide.agreements]
+    assert [r["agency"] for r in read_csv(data / "ice_287g_2026-02-18.csv")] == [a.agency for a in guide.agreements]
     doj = read_csv(data / "doj_list_2025-08-05.csv")
     assert [(r["name"], r["state_fips"], r["county_fips"]) for r in doj] == [
         (x.name, x.state_fips, x.county_fips) for x in guide.doj_layer.records]

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sanctuary import csp
+from sanctuary.paths import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +46,7 @@ def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.mark.parametrize("rel", ["index.html", "places/long-beach/index.html", "es/compare/index.html", "states/ca/index.html"])
+@pytest.mark.parametrize("rel", ["index.html", "cities/ca/long-beach/index.html", "es/compare/index.html", "states/ca/index.html", "counties/tx/harris/index.html"])
 def test_every_page_has_its_own_preview_tags(site, site_url, rel):
     soup = soup_of(site / rel)
     meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("meta[content]")}
@@ -61,7 +62,7 @@ def test_every_page_has_its_own_preview_tags(site, site_url, rel):
 def test_place_pages_have_generated_descriptions(site, guide):
     seen = set()
     for place in guide.places:
-        desc = soup_of(site / "places" / place.slug / "index.html").select_one("meta[name=description]")["content"]
+        desc = soup_of(site / page_url(guide.page_of_place(place.slug)) / "index.html").select_one("meta[name=description]")["content"]
         assert desc.startswith(f"What {place.name.en} has done")
         seen.add(desc)
     assert len(seen) == len(guide.places)
@@ -79,7 +80,7 @@ def test_sitemap_and_robots(site, site_url, guide):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{site_url}</loc>" in sitemap
     for place in guide.places:
-        assert f"<loc>{site_url}places/{place.slug}/</loc>" in sitemap
+        assert f"<loc>{site_url}{page_url(guide.page_of_place(place.slug))}</loc>" in sitemap
     assert f"<loc>{site_url}es/</loc>" in (site / "es" / "sitemap.xml").read_text(encoding="utf-8")
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert "User-agent: *" in robots and f"Sitemap: {site_url}sitemap.xml" in robots

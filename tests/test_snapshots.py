@@ -82,7 +82,7 @@ def test_every_bad_row_is_reported_at_once(project):
     rewrite(project, SHEET, "State Agency", "Tribe")
     assert errors_of(project) == [
         f"{SHEET}:2: SIGNED: signing date '2025-13-45x' is not YYYY-MM-DD",
-        f"{SHEET}:3: TYPE: unknown agency type 'Tribe' (known: County, Municipality, State Agency)",
+        f"{SHEET}:3: TYPE: unknown agency type 'Tribe' (known: County, Municipality, State Agency, State)",
     ]
 
 

@@ -30,9 +30,9 @@ def test_site_works_under_a_project_sub_path(tmp_path, monkeypatch):
     assert check_site(tmp_path, ignore_targets=("es/",), base_path="/sanctuary-guide/") == []
     home = BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one("link[rel=canonical]")["href"] == ADDRESS
-    place = BeautifulSoup((tmp_path / "places" / "long-beach" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert place.select_one("meta[property='og:url']")["content"] == ADDRESS + "places/long-beach/"
+    place = BeautifulSoup((tmp_path / "cities" / "ca" / "long-beach" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert place.select_one("meta[property='og:url']")["content"] == ADDRESS + "cities/ca/long-beach/"
     sitemap = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{ADDRESS}places/long-beach/</loc>" in sitemap
-    assert f'hreflang="es" href="{ADDRESS}es/places/long-beach/"' in sitemap
+    assert f"<loc>{ADDRESS}cities/ca/long-beach/</loc>" in sitemap
+    assert f'hreflang="es" href="{ADDRESS}es/cities/ca/long-beach/"' in sitemap
     assert f"Sitemap: {ADDRESS}sitemap.xml" in (tmp_path / "robots.txt").read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from sanctuary.load import DataErrors, load_guide
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 PLACE = "data/places/testville.yml"
 SECTION = "data/sections/justice.yml"
+STATE = "data/states/ca.yml"
 
 
 @pytest.fixture
@@ -31,6 +32,13 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def write(root: Path, rel: str, data: str | bytes) -> None:
+    """Create or replace a whole file; bytes are written as they are (for encoding problems)."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
 def errors_of(root: Path) -> list[str]:
     with pytest.raises(DataErrors) as info:
         load_guide(root)
@@ -41,6 +49,8 @@ def test_fixture_is_valid():
     guide = load_guide(FIXTURE)
     assert [p.slug for p in guide.places] == ["testville"]
     assert [p.code for p in guide.provisions] == ["CJ1", "IE1"]
+    assert [s.code for s in guide.states] == ["CA"]
+    assert [law.id for law in guide.states[0].laws] == ["sb-54-2017"]
 
 
 CASES = [
@@ -165,6 +175,82 @@ CASES = [
         ["data/ui.yml:4: status_yes.es: missing required field"],
         id="ui-label-missing-spanish",
     ),
+    # ---- the state layer (data/states/ca.yml; Testville is in CA)
+    pytest.param(
+        STATE, "code: CA", "code: NV",
+        # Only the mismatch is the volunteer's mistake: data/states/ca.yml exists.
+        [f"{STATE}:1: code: code 'NV' does not match the file name (expected 'CA')"],
+        id="state-code-mismatch-in-own-file",
+    ),
+    pytest.param(
+        STATE, "sources:\n  - id: sb54",
+        "  - id: sb-54-2017\n    title: Again\n    status: repealed\n"
+        "    summary: {en: Again., es: Otra vez.}\n    sources: [sb54]\nsources:\n  - id: sb54",
+        [f"{STATE}:15: laws[1].id: duplicate law id 'sb-54-2017'"],
+        id="state-duplicate-law-id",
+    ),
+    pytest.param(
+        STATE, "sources: [sb54]", "sources: [sb-54]",
+        [f"{STATE}:14: laws[0].sources[0]: unknown source 'sb-54'; known: sb54"],
+        id="state-law-unknown-source",
+    ),
+    pytest.param(
+        STATE, "stance: protective-floor", "stance: sanctuary",
+        [f"{STATE}:4: stance: input should be 'protective-floor', 'preemption' or 'neither' (got 'sanctuary')"],
+        id="state-bad-stance",
+    ),
+    pytest.param(
+        STATE, "status: in-force", "status: active",
+        [f"{STATE}:12: laws[0].status: input should be 'in-force', 'partly-blocked', 'blocked' or 'repealed' (got 'active')"],
+        id="state-law-bad-status",
+    ),
+    pytest.param(
+        STATE, 'fips: "06"', 'fips: "6"',
+        [f"{STATE}:2: fips: string should match pattern '^[0-9]{{2}}$' (got '6')"],
+        id="state-bad-fips-pattern",
+    ),
+    pytest.param(
+        # Unquoted, YAML reads 06 as the number 6.
+        STATE, 'fips: "06"', "fips: 06",
+        [f"{STATE}:2: fips: input should be a valid string (got 6)"],
+        id="state-fips-unquoted",
+    ),
+    pytest.param(
+        STATE, "reviewed: 2026-11-28\n", "",
+        [f"{STATE}:1: reviewed: missing required field"],
+        id="state-missing-reviewed",
+    ),
+    pytest.param(
+        STATE, "summary: {en: Limits holds and transfers to ICE., es: Limita las retenciones y transferencias a ICE.}",
+        "summary: {en: Limits holds and transfers to ICE.}",
+        [f"{STATE}:13: laws[0].summary.es: missing required field"],
+        id="state-law-missing-spanish",
+    ),
+    pytest.param(
+        STATE, "stance: protective-floor", "stance: [protective-floor",
+        [f"{STATE}:5: YAML syntax error: while parsing a flow sequence did not find expected ',' or ']'"],
+        id="state-yaml-syntax",
+    ),
+    pytest.param(
+        STATE, "  - id: sb-54-2017", "\t- id: sb-54-2017",
+        [f"{STATE}:8: YAML syntax error: while scanning for the next token found character that cannot start any token"],
+        id="state-tab-indent",
+    ),
+    pytest.param(
+        PLACE, "state: CA", "state: XX",
+        [f"{PLACE}:3: state: no file data/states/xx.yml for state 'XX'"],
+        id="place-state-without-state-file",
+    ),
+    pytest.param(
+        PLACE, "kind: city\n", "kind: city\ncounties: [Nowhere]\n",
+        [f"{PLACE}:5: counties[0]: no county 'Nowhere' in CA (use the Census name without 'County')"],
+        id="place-county-unknown-in-state",
+    ),
+    pytest.param(
+        PLACE, "kind: city\n", "kind: city\ncounties: [Alameda County]\n",
+        [f"{PLACE}:5: counties[0]: no county 'Alameda County' in CA (use the Census name without 'County')"],
+        id="place-county-with-suffix",
+    ),
 ]
 
 
@@ -172,6 +258,120 @@ CASES = [
 def test_bad_data_is_reported_with_file_line_and_field(project, rel, old, new, expected):
     edit(project, rel, old, new)
     assert errors_of(project) == expected
+
+
+CA_FILE = (FIXTURE / STATE).read_text(encoding="utf-8")
+NV_FILE = CA_FILE.replace("code: CA", "code: NV", 1).replace('fips: "06"', 'fips: "32"', 1)
+PLACE_BYTES = (FIXTURE / PLACE).read_bytes()
+
+# Whole files written into the fixture: (files to write, edits, expected).
+FILE_CASES = [
+    pytest.param(
+        {"data/places/x.yaml": "slug: x\n"}, [],
+        ["data/places/x.yaml:1: place files must end in .yml"],
+        id="place-file-yaml-extension",
+    ),
+    pytest.param(
+        {"data/states/nv.yaml": NV_FILE}, [],
+        ["data/states/nv.yaml:1: state files must end in .yml"],
+        id="state-file-yaml-extension",
+    ),
+    pytest.param(
+        {"data/sections/extra.yaml": "id: extra\n"}, [],
+        ["data/sections/extra.yaml:1: section files must end in .yml"],
+        id="section-file-yaml-extension",
+    ),
+    pytest.param(
+        {PLACE: b"slug: caf\xe9\n"}, [],
+        [f"{PLACE}:1: not UTF-8 text (invalid continuation byte)"],
+        id="not-utf8-latin1",
+    ),
+    pytest.param(
+        {PLACE: PLACE_BYTES.decode("utf-8").encode("utf-16")}, [],
+        [f"{PLACE}:1: not UTF-8 text (invalid start byte)"],
+        id="not-utf8-utf16",
+    ),
+    pytest.param(
+        {PLACE: PLACE_BYTES.replace(b"kind: city", b"kind: city # caf\xe9")}, [],
+        [f"{PLACE}:4: not UTF-8 text (invalid continuation byte)"],
+        id="not-utf8-reports-its-line",
+    ),
+    pytest.param(
+        {PLACE: b"\xef\xbb\xbf" + PLACE_BYTES}, [],
+        [],  # a UTF-8 byte-order mark (some Windows editors add one) is fine
+        id="utf8-bom-accepted",
+    ),
+    pytest.param(
+        {PLACE: "- slug: testville\n- name: Testville\n"}, [],
+        [f"{PLACE}:1: the file must hold a mapping of fields (key: value)"],
+        id="top-level-list",
+    ),
+    pytest.param(
+        {PLACE: "testville\n"}, [],
+        [f"{PLACE}:1: the file must hold a mapping of fields (key: value)"],
+        id="top-level-string",
+    ),
+    pytest.param(
+        {STATE: "- CA\n"}, [],
+        [f"{STATE}:1: the file must hold a mapping of fields (key: value)"],
+        id="state-top-level-list",
+    ),
+    pytest.param(
+        {PLACE: ""}, [],
+        [f"{PLACE}:1: the file must hold a mapping of fields (key: value)"],
+        id="empty-file",
+    ),
+    pytest.param(
+        {PLACE: "# to do\n"}, [],
+        [f"{PLACE}:1: the file must hold a mapping of fields (key: value)"],
+        id="comments-only-file",
+    ),
+    pytest.param(
+        {STATE: ""}, [],
+        [f"{STATE}:1: the file must hold a mapping of fields (key: value)"],
+        id="empty-state-file",
+    ),
+    pytest.param(
+        {"data/states/nv.yml": CA_FILE}, [],
+        # a second file claiming CA: its own name says it is NV
+        ["data/states/nv.yml:1: code: code 'CA' does not match the file name (expected 'NV')"],
+        id="state-code-mismatch",
+    ),
+    pytest.param(
+        {"data/states/nv.yml": NV_FILE}, [],
+        [],  # a second valid state with no places is fine
+        id="second-state-valid",
+    ),
+    pytest.param(
+        {"data/states/nv.yml": NV_FILE}, [(STATE, "stance: protective-floor", "stance: sanctuary")],
+        # Only the stance is wrong: Testville's state file exists, it just failed validation.
+        [f"{STATE}:4: stance: input should be 'protective-floor', 'preemption' or 'neither' (got 'sanctuary')"],
+        id="invalid-state-file-no-false-missing-file",
+    ),
+]
+
+
+@pytest.mark.parametrize("files, edits, expected", FILE_CASES)
+def test_bad_files_are_reported_with_file_and_line(project, files, edits, expected):
+    for rel, data in files.items():
+        write(project, rel, data)
+    for rel, old, new in edits:
+        edit(project, rel, old, new)
+    if expected:
+        assert errors_of(project) == expected
+    else:
+        load_guide(project)
+
+
+def test_a_census_county_is_accepted_in_any_case(project):
+    edit(project, PLACE, "kind: city\n", "kind: city\ncounties: [alameda]\n")
+    assert load_guide(project).places[0].counties == ["alameda"]
+
+
+def test_without_state_files_place_states_are_not_checked(project):
+    (project / STATE).unlink()
+    edit(project, PLACE, "state: CA", "state: XX")
+    assert load_guide(project).states == []
 
 
 def test_yes_and_no_are_statuses_not_booleans(project):
@@ -203,9 +403,11 @@ def test_an_invalid_file_still_gets_its_cross_checks(project):
 def test_a_place_file_is_checked_against_the_14_codes_when_no_section_file_exists(project):
     for path in (project / "data/sections").glob("*.yml"):
         path.unlink()
-    found = errors_of(project)
-    assert "data/sections:1: no section files found" in found
-    assert any("no status for provisions CJ2, CJ3" in e for e in found)
+    assert errors_of(project) == [
+        f"{PLACE}:25: provisions: no status for provisions CJ2, CJ3, CJ4, CJ5, IE2, IE3, IE4, IE5, IE6, "
+        "IC1, IC2, IC3 (use status: unknown if no source says)",
+        "data/sections:1: no section files found",
+    ]
 
 
 def test_all_errors_in_all_files_are_reported_at_once(project):
@@ -213,11 +415,14 @@ def test_all_errors_in_all_files_are_reported_at_once(project):
     edit(project, PLACE, "url: https://testville.example.gov/ord-1", "url: nope")
     edit(project, SECTION, "    instruments: [ordinance]", "    instruments: [decree]")
     edit(project, "data/glossary.yml", "  - id: ice", "  - id: ICE")
-    found = errors_of(project)
+    with pytest.raises(DataErrors) as info:
+        load_guide(project)
+    found = [str(e) for e in info.value.errors]
     assert len(found) == 4
     assert {e.split(":")[0] for e in found} == {PLACE, SECTION, "data/glossary.yml"}
-    message = str(DataErrors([]))
-    assert message.endswith("0 errors in 0 files.")
+    # the summary of the real exception (it was a constant built from DataErrors([]))
+    assert str(info.value).endswith("\n4 errors in 3 files.")
+    assert str(info.value).splitlines()[:-1] == found
 
 
 def test_check_command_exits_non_zero_with_a_count(project):

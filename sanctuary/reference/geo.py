@@ -126,3 +126,59 @@ def shapes(topo: dict, obj: str, tolerance: float | None) -> dict[str, Shape]:
         path = _path([_ring(r, arcs) for poly in polygons for r in poly], tolerance) if tolerance else ""
         out[geom["id"]] = Shape(geom["id"], geom["properties"]["name"], path, centroid)
     return out
+
+
+# ---------------------------------------------------------------- placing a point in a county
+
+# d3's geoAlbersUsa as us-atlas used it (scale 1300, translate [487.5, 305]): the same projection as
+# the shapes, so a facility's longitude and latitude fall in the right county shape.
+_K, _X, _Y = 1300.0, 487.5, 305.0
+# (rotate λ, center [λ, φ], parallels, scale factor, translate offset in units of k)
+_PARTS = {
+    "lower48": (96.0, (-0.6, 38.7), (29.5, 45.5), 1.0, (0.0, 0.0)),
+    "alaska": (154.0, (-2.0, 58.5), (55.0, 65.0), 0.35, (-0.307, 0.201)),
+    "hawaii": (157.0, (-3.0, 19.9), (8.0, 18.0), 1.0, (-0.205, 0.212)),
+}
+
+
+def _conic(lam: float, phi: float, parallels: tuple[float, float]) -> tuple[float, float]:
+    import math
+
+    sy0 = math.sin(math.radians(parallels[0]))
+    n = (sy0 + math.sin(math.radians(parallels[1]))) / 2
+    c = 1 + sy0 * (2 * n - sy0)
+    r0 = math.sqrt(c) / n
+    r = math.sqrt(max(c - 2 * n * math.sin(phi), 0.0)) / n
+    return r * math.sin(lam * n), r0 - r * math.cos(lam * n)
+
+
+def project(lon: float, lat: float, state: str) -> tuple[float, float]:
+    """Longitude and latitude to the map's 975×610 pixels (Alaska and Hawaii in their insets)."""
+    import math
+
+    rot, (clon, clat), parallels, scale, (ox, oy) = _PARTS["alaska" if state == "AK" else "hawaii" if state == "HI" else "lower48"]
+    k = _K * scale
+    lam = math.radians(((lon + rot + 180) % 360) - 180)
+    px, py = _conic(lam, math.radians(lat), parallels)
+    cx, cy = _conic(math.radians(clon), math.radians(clat), parallels)
+    return _X + ox * _K + k * (px - cx), _Y + oy * _K - k * (py - cy)
+
+
+def rings(topo: dict, obj: str) -> dict[str, list[list[tuple[float, float]]]]:
+    """FIPS -> the full rings of its shape (for point-in-polygon; no simplification)."""
+    arcs = _arcs(topo)
+    out = {}
+    for geom in topo["objects"][obj]["geometries"]:
+        polygons = [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"] if geom["type"] == "MultiPolygon" else []
+        out[geom["id"]] = [_ring(r, arcs) for poly in polygons for r in poly]
+    return out
+
+
+def contains(ring_list: list[list[tuple[float, float]]], x: float, y: float) -> bool:
+    """Even-odd rule over every ring (holes included)."""
+    inside = False
+    for ring in ring_list:
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+            if (y0 > y) != (y1 > y) and x < (x1 - x0) * (y - y0) / (y1 - y0) + x0:
+                inside = not inside
+    return inside

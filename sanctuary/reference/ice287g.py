@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from urllib.parse import parse_qs, urlsplit
 
 from ..errors import FileCheck
+from . import placement
 from .table import Row
 
 PENDING_COLUMNS = ("STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE")
@@ -37,13 +39,17 @@ STATE_CODES = {
     "OREGON": "OR", "PENNSYLVANIA": "PA", "RHODE ISLAND": "RI", "SOUTH CAROLINA": "SC", "SOUTH DAKOTA": "SD",
     "TENNESSEE": "TN", "TEXAS": "TX", "UTAH": "UT", "VERMONT": "VT", "VIRGINIA": "VA", "WASHINGTON": "WA",
     "WEST VIRGINIA": "WV", "WISCONSIN": "WI", "WYOMING": "WY",
+    # territories: on the sheet, outside the guide's 50 states and DC
+    "GUAM": "GU", "NORTHERN MARIANA ISLANDS": "MP", "PUERTO RICO": "PR", "U.S. VIRGIN ISLANDS": "VI",
 }
 
 
+# Misspelled state names seen on ICE's sheets, read as the state they name.
+STATE_SPELLINGS = {"PENNSLYVANIA": "PENNSYLVANIA"}
 MODELS = {"Task Force Model": "task-force", "Warrant Service Officer": "warrant-service-officer",
           "Jail Enforcement Model": "jail-enforcement"}
 MODEL_ORDER = tuple(MODELS.values())  # the order pages show the models in
-AGENCY_TYPES = {"County": "county", "Municipality": "municipality", "State Agency": "state-agency"}
+AGENCY_TYPES = {"County": "county", "Municipality": "municipality", "State Agency": "state-agency", "State": "state-agency"}
 _SPACES = re.compile(r"\s+")
 _COUNTY_SUFFIX = re.compile(r"\b(County|Parish|Borough|Census Area|Municipality|city|City)$")
 
@@ -58,6 +64,10 @@ class Agreement:
     signed: str  # YYYY-MM-DD, or "" where the sheet gives none
     moa_published: bool  # ICE links the signed agreement (vs "link pending")
     fixes: tuple[str, ...] = field(default=())
+    moa_url: str = ""  # the signed agreement on ice.gov (never an e-mail "safe links" redirect)
+    scope: str = ""  # county | statewide | territory (see placement.py); "" when not placed
+    county_fips: str = ""  # the county it is placed in
+    placed_by: str = ""  # the id of the placement rule
 
     def row(self) -> dict:
         out = asdict(self)
@@ -69,9 +79,24 @@ def _clean(value: str) -> str:
     return _SPACES.sub(" ", value or "").strip()
 
 
-def clean_rows(rows: list[Row], check: FileCheck, as_of: str, pending: bool = False) -> list[Agreement]:
+def moa_address(cell: str) -> tuple[str, str]:
+    """The signed agreement's address from the MOA cell, and the fix made: ICE's sheet wraps some
+    links in an e-mail "safe links" redirect; the ice.gov address inside it is the one to publish."""
+    cell = cell.strip()
+    if not cell.lower().startswith("http"):
+        return "", ""
+    parts = urlsplit(cell)
+    if parts.netloc.endswith("safelinks.protection.outlook.com"):
+        inner = parse_qs(parts.query).get("url", [""])[0]
+        return inner, "unwrapped a safe-links redirect in MOA"
+    return cell, ""
+
+
+def clean_rows(rows: list[Row], check: FileCheck, as_of: str, pending: bool = False,
+               gazetteer: placement.Gazetteer | None = None) -> list[Agreement]:
     """Clean every row; a row that cannot be read is reported (line and column) and left out.
-    A pending request has no signing date nor agreement."""
+    A pending request has no signing date nor agreement. With a gazetteer, every row is placed in
+    a county or explicitly classified (placement.py); a row no rule places is an error."""
     out = []
     for raw in rows:
         r = {_clean(k): _clean(v) for k, v in raw.values.items() if k is not None}
@@ -79,7 +104,11 @@ def clean_rows(rows: list[Row], check: FileCheck, as_of: str, pending: bool = Fa
         problems = len(check.errors)
         if any((v or "") != _clean(v or "") for v in raw.values.values() if isinstance(v, str)):
             fixes.append("trimmed spaces")
-        state = STATE_CODES.get(r["STATE"].upper())
+        state_name = r["STATE"].upper()
+        if state_name in STATE_SPELLINGS:
+            fixes.append(f"state {r['STATE']!r} read as {STATE_SPELLINGS[state_name].title()!r}")
+            state_name = STATE_SPELLINGS[state_name]
+        state = STATE_CODES.get(state_name)
         if state is None:
             check.at(raw.line, "STATE", f"unknown state {r['STATE']!r}")
         model = MODELS.get(r["SUPPORT TYPE"])
@@ -90,6 +119,8 @@ def clean_rows(rows: list[Row], check: FileCheck, as_of: str, pending: bool = Fa
             check.at(raw.line, "TYPE", f"unknown agency type {r['TYPE']!r} (known: {', '.join(AGENCY_TYPES)})")
         if r["TYPE"] != r["TYPE"].strip('"'):
             fixes.append("removed stray quote in TYPE")
+        if r["TYPE"] == "State":
+            fixes.append("TYPE 'State' read as 'State Agency'")
         signed = "" if pending else r["SIGNED"]
         if not signed:
             if not pending:
@@ -103,16 +134,33 @@ def clean_rows(rows: list[Row], check: FileCheck, as_of: str, pending: bool = Fa
         if signed and not "2000-01-01" <= signed <= as_of:
             check.at(raw.line, "SIGNED", f"signing date {signed} outside 2000-01-01..{as_of} (the sheet's date)")
         county = r["COUNTY"]
-        if county and not _COUNTY_SUFFIX.search(county):
-            county += " Parish" if state == "LA" else " County"
-            fixes.append("added 'County' to the county name")
         agency = r["LAW ENFORCEMENT AGENCY"].replace("\u2019", "'")
         if agency != r["LAW ENFORCEMENT AGENCY"]:
             fixes.append("straight apostrophe in the agency name")
+        moa_url, moa_fix = ("", "") if pending else moa_address(r["MOA"])
+        if moa_fix:
+            fixes.append(moa_fix)
+        placed = placement.Placement("")
+        if gazetteer is not None and state and agency_type:
+            found = placement.place(placement.Row287g(state, county, agency, agency_type), gazetteer)
+            if isinstance(found, str):
+                check.at(raw.line, "COUNTY", found)
+            else:
+                placed = found
+                if found.note:
+                    fixes.append(found.note)
+                if found.scope == placement.COUNTY:
+                    county = gazetteer.county_by_fips[found.county_fips].name
+                else:
+                    county = ""
+        elif county and not _COUNTY_SUFFIX.search(county):
+            county += " Parish" if state == "LA" else " County"
+            fixes.append("added 'County' to the county name")
         if len(check.errors) > problems:
             continue
-        out.append(Agreement(state, agency, agency_type, county, model, signed,
-                             not pending and r["MOA"].lower() == "link", tuple(fixes)))
+        published = not pending and (r["MOA"].lower() == "link" or bool(moa_url))
+        out.append(Agreement(state, agency, agency_type, county, model, signed, published, tuple(fixes),
+                             moa_url, placed.scope, placed.county_fips, placed.rule))
     return out
 
 
