@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from sanctuary import editions, manifest, paths, render, steps
+from sanctuary import editions, finder, manifest, paths, render, steps
 from sanctuary.errors import DataErrors
 from sanctuary.guide import Guide
 from sanctuary.load import load_guide_cached
@@ -81,7 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, call: str) -> File:
     # Titles are HTML in Material's templates (header, navigation, search): escape the data's
     # text here. Descriptions are plain text: the theme escapes them where they land.
-    front = {"title": html.escape(title), "description": description}
+    front = {"title": html.escape(title), "description": description, "finder": True}
     content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n\n"
     return File.generated(config, src, content=content + "{{ " + call + " }}\n")
 
@@ -119,6 +119,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
         pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), f'state_page("{state.code}")'))
+    for path, script in finder.scripts(guide, lang, config.use_directory_urls).items():
+        files.append(File.generated(config, path, content=script))
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"{config.docs_dir}/{page.src_uri} exists, but this page is generated from data/: delete it")

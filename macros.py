@@ -105,6 +105,16 @@ def define_env(env) -> None:
         return render.ice287g_page(ctx())
 
     @env.macro
+    def find_your_place() -> str:
+        """The "find your place" box (town, city, county or state; offline, no request)."""
+        return render.finder(ctx())
+
+    @env.macro
+    def derivation_rules() -> str:
+        """Every rule that derives a status from a record, with its id and meaning."""
+        return render.derivation_rules(ctx())
+
+    @env.macro
     def g287_as_of() -> str:
         """The date of ICE's 287(g) sheet the guide shows, in words."""
         return render.g287_as_of(ctx())

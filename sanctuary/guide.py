@@ -250,13 +250,18 @@ class Guide:
         return {c.fips: c for c in self._records(Kind.census_counties)}
 
     @cached_property
-    def areas(self) -> list[area_pages.Area]:
-        """Every county page and city page (of the states in scope), by state and name."""
+    def all_areas(self) -> list[area_pages.Area]:
+        """Every county and city of the guide, by state and name, whether or not this build makes its page."""
         fips_to_state = {s.fips: s.code for s in self.states}
         found = area_pages.build(list(self.census_counties.values()), list(self._records(Kind.census_cities)), self.places, fips_to_state)
-        if self.area_states is not None:
-            found = [a for a in found if a.state in self.area_states]
         return sorted(found, key=lambda a: (a.state, a.kind, a.slug))
+
+    @cached_property
+    def areas(self) -> list[area_pages.Area]:
+        """Every county page and city page this build makes (the states in scope)."""
+        if self.area_states is None:
+            return self.all_areas
+        return [a for a in self.all_areas if a.state in self.area_states]
 
     @cached_property
     def area_by_key(self) -> dict[str, area_pages.Area]:
@@ -306,6 +311,10 @@ class Guide:
 
     def area_of_county(self, fips: str) -> area_pages.Area | None:
         return self._area_of_county.get(fips)
+
+    @property
+    def census_towns(self) -> tuple:
+        return self._records(Kind.census_towns)
 
     @cached_property
     def _towns_by_county(self) -> dict[str, list]:

@@ -239,7 +239,10 @@ def area_scope() -> frozenset[str] | None:
     """The states whose county and city pages are built: SANCTUARY_AREAS=all (default), sample, none."""
     import os
 
-    value = os.environ.get("SANCTUARY_AREAS", "all")
+    # The offline edition (OFFLINE=true) leaves the county and city pages out: at every county in
+    # both languages the zip would pass 40 MB. Its researched places keep their own pages.
+    offline = os.environ.get("OFFLINE", "").lower() in ("1", "true")
+    value = os.environ.get("SANCTUARY_AREAS", "none" if offline else "all")
     if value == "all":
         return None
     if value == "sample":

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from .guide import Guide
+from .reference.snapshots import Kind
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -87,13 +88,64 @@ def tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
     out["sources.csv"] = (["owner", "id", "title", "url", "publisher", "kind", "date", "unverified"], sources)
     sheet = guide.agreements_layer.snapshot
     columns = ["state", "agency", "agency_type", "county", "model", "signed", "moa_published", "fixes"]
-    out[f"ice_287g_{sheet.as_of}.csv"] = (columns, [a.row() for a in guide.agreements])
+    out[f"ice_287g_{sheet.as_of}.csv"] = (columns + ["county_fips", "scope", "placed_by", "moa_url"], [a.row() for a in guide.agreements])
+    out.update(area_tables(guide))
     out[f"doj_list_{guide.doj_layer.snapshot.as_of}.csv"] = (
         ["name", "kind", "state", "state_fips", "county_fips", "guide_places"],
         [{"name": item.name, "kind": item.kind, "state": item.state, "state_fips": item.state_fips,
           "county_fips": item.county_fips, "guide_places": SEP.join(p.slug for p in places)}
          for item, places in guide.doj_matches],
     )
+    return out
+
+
+def area_tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
+    """counties.csv and cities.csv: each county and city page's facts and its 14 statuses, each
+    with its basis (researched, derived, not-researched) and rule; facilities.csv. Every row
+    carries the dates of the layers it draws on."""
+    from .reference.ice287g import MODEL_ORDER
+
+    dates = {
+        "census_as_of": guide.reference.current(Kind.census_counties).snapshot.as_of,
+        "ice_287g_as_of": guide.agreements_layer.snapshot.as_of,
+        "detention_as_of": guide.facilities_layer.snapshot.as_of if guide.facilities_layer else "",
+        "doj_list_as_of": guide.doj_layer.snapshot.as_of,
+    }
+    codes = [p.code for p in guide.provisions]
+    status_cols = [f"{c}_{part}" for c in codes for part in ("status", "basis", "rule")]
+    out = {}
+    for kind, name in (("county", "counties.csv"), ("city", "cities.csv")):
+        rows = []
+        for area in guide.all_areas:
+            if area.kind != kind:
+                continue
+            agreements = [a for f in area.counties for a in guide.agreements_in_fips(f)]
+            row = {"fips" if kind == "county" else "county_fips": SEP.join(area.counties), "state": area.state,
+                   "name_en": area.name.en, "name_es": area.name.es, "population": area.population,
+                   "population_year": area.population_year, "page": area.src.removesuffix(".md") + "/",
+                   "researched_place": area.place.slug if area.place else "",
+                   "agreements": len(agreements),
+                   **{f"agreements_{m}": sum(1 for a in agreements if a.model == m) for m in MODEL_ORDER},
+                   "detention_facilities": sum(len(guide.facilities_in(f)) for f in area.counties),
+                   "doj_listed": "yes" if guide.doj_listing(area) else "", **dates}
+            for code, (basis, record) in guide.area_statuses(area).items():
+                status = getattr(record, "status", None)
+                row[f"{code}_status"] = status.value if status else "not-researched"
+                row[f"{code}_basis"] = basis
+                row[f"{code}_rule"] = getattr(record, "rule", "")
+            rows.append(row)
+        first = "fips" if kind == "county" else "county_fips"
+        out[name] = ([first, "state", "name_en", "name_es", "population", "population_year", "page", "researched_place",
+                      "agreements", *(f"agreements_{m}" for m in MODEL_ORDER), "detention_facilities", "doj_listed",
+                      *dates, *status_cols], rows)
+    facilities = []
+    for placed in guide.reference.facilities:
+        f = placed.facility
+        facilities.append({"name": f.name, "address": f.address, "city": f.city, "state": f.state, "zip": f.zip, "type": f.type,
+                           "average_daily_population": f.adp, "county_fips": placed.county_fips, "scope": placed.scope,
+                           "placed_by": placed.how, "detention_as_of": dates["detention_as_of"]})
+    out["facilities.csv"] = (["name", "address", "city", "state", "zip", "type", "average_daily_population", "county_fips",
+                              "scope", "placed_by", "detention_as_of"], facilities)
     return out
 
 

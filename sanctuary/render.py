@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import areas, dictionary, paths, schema
+from . import areas, derive, dictionary, paths, schema
 from .guide import STANCE_ORDER, STATUS_ORDER, Guide
 from .reference import ice287g
 
@@ -99,6 +99,11 @@ class Ctx:
     def top_asset(self, path: str) -> str:
         """A file at the root of the published site (both editions share it; Spanish lives in es/)."""
         return ("../" if self.lang == "es" else "") + self.links.asset(path)
+
+    def edition_root(self) -> str:
+        """This edition's root, relative to the page (where the finder's data and pages start)."""
+        root = self.links.to(paths.HOME)
+        return "" if root == "./" else root.removesuffix("index.html")
 
     def page(self, src: str, anchor: str | None = None) -> str:
         return self.links.to(src, anchor)
@@ -375,3 +380,13 @@ def moved_page(url: str) -> str:
             f'<meta name="robots" content="noindex"><link rel="canonical" href="{u}">'
             f'<meta http-equiv="refresh" content="0; url={u}"></head>'
             f'<body><p><a href="{u}">{u}</a></p></body></html>\n')
+
+
+def derivation_rules(ctx: Ctx) -> str:
+    """The rules of sanctuary.derive, each with its stable id, what triggers it and what it settles."""
+    return _render("derivation_rules.md.j2", ctx, rules=derive.RULES)
+
+
+def finder(ctx: Ctx) -> str:
+    """The "find your place" box."""
+    return _render("finder.md.j2", ctx)

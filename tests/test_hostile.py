@@ -42,7 +42,7 @@ def hostile_builds(tmp_path_factory) -> dict[str, Path]:
     out = {}
     for offline in (False, True):
         site = project.parent / ("offline" if offline else "online")
-        env = dict(os.environ, OFFLINE="true" if offline else "false")
+        env = dict(os.environ, OFFLINE="true" if offline else "false", SANCTUARY_AREAS="sample")
         for config, folder in (("mkdocs.yml", site), ("mkdocs.es.yml", site / "es")):
             run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(folder)],
                                  cwd=project, env=env, capture_output=True, text=True)

@@ -20,6 +20,7 @@ def test_site_works_under_a_project_sub_path(tmp_path, monkeypatch):
     from mkdocs.config import load_config
 
     monkeypatch.setitem(os.environ, "SITE_URL", ADDRESS)
+    monkeypatch.setitem(os.environ, "SANCTUARY_AREAS", "sample")  # the county pages of a few states: enough here
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path), strict=True))
     # the 404 page is served at any depth, so its links are absolute: under the sub-path
