@@ -63,13 +63,23 @@ def test_offline_pages_link_to_html_files(unzipped):
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_printable_pdf_has_every_provision(offline, guide, lang):
+def test_printable_pdf_is_the_guide_with_bookmarks_and_page_numbers(offline, guide, lang):
+    from sanctuary import printable
+
     reader = PdfReader(offline[f"pdf_{lang}"])
     assert len(reader.pages) > 10
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     for prov in guide.provisions:
         title = getattr(prov.title, lang)
         assert " ".join(title.split()) in text, (lang, prov.code)
+    chapters = printable.chapters(guide, lang)
+    assert [o.title for o in reader.outline] == [c.title for c in chapters]
+    starts = [reader.get_destination_page_number(o) for o in reader.outline]
+    assert starts == sorted(starts) and starts[0] == 0
+    assert reader.pages[-1].extract_text().split()[-1] == str(len(reader.pages))
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    # bounded: the lists that grow with the data are not in it
+    assert {c.path for c in chapters}.isdisjoint({"places/index.html", "compare.html", "ice-287g.html"})
 
 
 @pytest.mark.node
