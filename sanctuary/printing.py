@@ -42,7 +42,7 @@ def _numbers_html(count: int, lang: str) -> str:
 
 
 def _pdf_date(epoch: int) -> str:
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def print_edition(edition_dir: Path, chapters: Sequence[Chapter], out: Path, *, browser, title: str, lang: str,
