@@ -198,7 +198,7 @@ class Guide:
         if place.kind is schema.PlaceKind.state:
             return [], in_state
         local = [a for c in place.counties for a in self.agreements_in_county(place.state, c + " County")]
-        return local, [a for a in in_state if a.agency_type == "state-agency"]
+        return local, self.statewide_agreements(place.state)
 
     def agreement_counts_by_state(self, lang: str) -> list[tuple[schema.State, dict[str, int]]]:
         """States with agreements, by name, each with its total and its count per model."""
@@ -359,7 +359,8 @@ class Guide:
         return sorted(self._pending_by_fips.get(fips, []), key=lambda a: (a.agency, a.model))
 
     def statewide_agreements(self, state: str) -> list[ice287g.Agreement]:
-        return [a for a in self.agreements_in_state(state) if a.agency_type == "state-agency"]
+        """Agreements placed statewide (state agencies; see reference/placement.py)."""
+        return [a for a in self.agreements_in_state(state) if a.scope == placement.STATEWIDE]
 
     @cached_property
     def _facilities_by_fips(self) -> dict[str, list[Placed]]:

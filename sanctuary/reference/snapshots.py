@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,7 +90,7 @@ def load_reference(root: Path, snapshots: schema.Snapshots | None, check: FileCh
     county_rings: dict = {}
     order = sorted(enumerate(snapshots.snapshots), key=lambda item: item[1].kind not in _FIRST)
     for i, snap in order:
-        if gazetteer is None and snap.kind not in _FIRST and os.environ.get("SANCTUARY_PLACE_287G") == "1":  # TEMPORARY gate
+        if gazetteer is None and snap.kind not in _FIRST:
             gazetteer = _gazetteer(layers, state_fips)
         if snap.id in seen:
             check.add(("snapshots", i, "id"), f"duplicate snapshot id {snap.id!r}")
