@@ -41,6 +41,12 @@ def test_no_page_makes_a_third_party_request(browser, site, base_url):
         ("es/", "detencion", "detención"),
         ("es/", "ciudades", "ciudad"),
         ("es/", "politica", "políticas"),
+        # every county and city page, by name, in both languages
+        ("", "Harris County", "Harris County, Texas"),
+        ("", "Houston", "Houston, Texas"),
+        ("es/", "condado de Harris", "Condado de Harris, Texas"),
+        ("es/", "Doña Ana", "Condado de Doña Ana, Nuevo México"),
+        ("es/", "la policia", "policía"),  # a stop word first: not a prefix that matches every "La..." county
     ],
 )
 def test_search_finds_provisions_and_places(browser, base_url, edition, query, expected):
@@ -50,6 +56,13 @@ def test_search_finds_provisions_and_places(browser, base_url, edition, query, e
     page.keyboard.type(query, delay=20)  # Material searches on key events, as a reader types
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
+    # results change as each key arrives: wait for those of the whole query (or time out and fail)
+    try:
+        page.wait_for_function(
+            "want => [...document.querySelectorAll('.md-search-result__item')].some(e => e.innerText.toLowerCase().includes(want))",
+            arg=expected.lower(), timeout=10_000)
+    except Exception:
+        pass
     text = " ".join(results.all_inner_texts()).lower()
     assert expected.lower() in text
     page.close()
