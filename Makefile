@@ -16,7 +16,7 @@ FAST := not site and not browser and not node and not slow
 .DEFAULT_GOAL := help
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -69,7 +69,21 @@ test-all: $(TEST_STAMP) lint ## The whole suite, with the browser checks on ever
 bench: $(TEST_STAMP) ## Benchmark: build scaling to 3,000 places vs plain Material, page weight, Lighthouse, timings
 	$(PY) scripts/bench.py --out build/bench.json
 
+refresh: ## How to refresh the federal layers from ICE's workbooks (make refresh-287g, make refresh-detention)
+	@echo "make refresh-287g FILE=participatingAgencies_<date>.xlsx [PENDING=pendingAgencies_<date>.xlsx] [REPORT=report.md] [RETRIEVED=YYYY-MM-DD]"
+	@echo "make refresh-detention FILE=FY26_detentionStats_<date>.xlsx [REPORT=report.md] [RETRIEVED=YYYY-MM-DD]"
+	@echo "Each reads ICE's workbook, writes the snapshot and its provenance under data/reference/ and prints what changed."
+
+refresh-287g: $(STAMP) ## Refresh the 287(g) snapshots from ICE's workbooks: FILE=participatingAgencies*.xlsx [PENDING=pendingAgencies*.xlsx]
+	@test -n "$(FILE)" || { echo "usage: make refresh-287g FILE=participatingAgencies_<date>.xlsx [PENDING=pendingAgencies_<date>.xlsx] [REPORT=report.md] [RETRIEVED=YYYY-MM-DD]"; exit 2; }
+	$(PY) -m sanctuary refresh-287g "$(FILE)" $(if $(PENDING),--pending "$(PENDING)") $(if $(REPORT),--report "$(REPORT)") $(if $(RETRIEVED),--retrieved "$(RETRIEVED)")
+
+refresh-detention: $(STAMP) ## Refresh the detention facilities snapshot from ICE's workbook: FILE=FY26_detentionStats*.xlsx
+	@test -n "$(FILE)" || { echo "usage: make refresh-detention FILE=FY26_detentionStats_<date>.xlsx [REPORT=report.md] [RETRIEVED=YYYY-MM-DD]"; exit 2; }
+	$(PY) -m sanctuary refresh-detention "$(FILE)" $(if $(REPORT),--report "$(REPORT)") $(if $(RETRIEVED),--retrieved "$(RETRIEVED)")
+
 clean: ## Remove the built site and caches
 	rm -rf site build .pytest_cache
 
 .PHONY: help install check build serve live lint test test-fast test-all bench clean
+.PHONY: refresh refresh-287g refresh-detention

