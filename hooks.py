@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from sanctuary import editions, finder, manifest, paths, render, steps
+from sanctuary import changes, editions, finder, manifest, paths, render, steps
 from sanctuary.errors import DataErrors
 from sanctuary.guide import Guide
 from sanctuary.load import load_guide_cached
@@ -31,7 +31,8 @@ DOWNLOADS = ROOT / "build" / "downloads"
 VENDORED_SHIM = "assets/vendor/iframe-worker/shim.js"
 # The interface strings the theme's own templates (overrides/) print, from data/ui.yml.
 THEME_LABELS = ("site_name", "site_description", "copyright", "footer_disclaimer", "downloads", "download_offline",
-                "download_offline_langs", "download_pdf", "language_switch")
+                "download_offline_langs", "download_pdf", "language_switch", "not_found_title", "not_found_text",
+                "finder_title")
 
 
 def _plugin(config: MkDocsConfig, name: str):
@@ -56,6 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = guide.label("site_name", edition.lang)
     config.site_description = guide.label("site_description", edition.lang)
     config.copyright = guide.label("copyright", edition.lang)
+    # Python-Markdown's heading permalink tooltip is one setting: give each edition its own.
+    config.mdx_configs["toc"]["permalink_title"] = guide.label("permalink_title", edition.lang)
     search = _plugin(config, "search").config
     search.lang = [edition.lang]
     search.separator = edition.search_separator
@@ -67,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         lang=edition.lang, edition=edition.prefix, locale=edition.locale, site_root_url=root_url, offline=offline,
         ui={key: guide.label(key, edition.lang) for key in THEME_LABELS},
         # The language switch goes to the same page in each edition (overrides/partials/alternate.html).
-        alternate=[{"name": e.name, "lang": e.lang, "locale": e.locale,
+        alternate=[{"name": e.name, "lang": e.lang, "locale": e.locale, "home": guide.label("home_page", e.lang),
                     "link": posixpath.relpath(e.prefix or ".", edition.prefix or ".") + "/"}
                    for e in editions.EDITIONS],
         downloads=[] if offline else [d.__dict__ | {"mb": d.megabytes, "date_text": render.format_date(d.date, edition.lang)}
@@ -119,6 +122,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
         pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), f'state_page("{state.code}")'))
+    feed = changes.atom(guide, lang, config.extra["site_root_url"], config.extra["edition"],
+                        lambda src: paths.page_url(src, config.use_directory_urls))
+    files.append(File.generated(config, "feed.xml", content=feed))
     for path, script in finder.scripts(guide, lang, config.use_directory_urls).items():
         files.append(File.generated(config, path, content=script))
     for page in pages:

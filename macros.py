@@ -105,6 +105,11 @@ def define_env(env) -> None:
         return render.ice287g_page(ctx())
 
     @env.macro
+    def what_changed() -> str:
+        """The newest changes: place timelines and 287(g) sheets compared, newest first."""
+        return render.what_changed(ctx())
+
+    @env.macro
     def find_your_place() -> str:
         """The "find your place" box (town, city, county or state; offline, no request)."""
         return render.finder(ctx())

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import areas, derive, dictionary, paths, schema
+from . import areas, changes, derive, dictionary, paths, schema
 from .guide import STANCE_ORDER, STATUS_ORDER, Guide
 from .reference import ice287g
 
@@ -32,6 +32,7 @@ MONTHS = {
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
 }
 
+STALE_DAYS = 90  # a layer older than this, at the build's date, says so in plain words
 STANCE_SYMBOL = {schema.Stance.floor: "▲", schema.Stance.preemption: "▼", schema.Stance.neither: "■"}
 # One letter per status in the compare page's compact JSON (the page's script reads the table from it).
 STATUS_LETTER = {schema.Status.yes: "y", schema.Status.partial: "p", schema.Status.no: "n", schema.Status.unknown: "u"}
@@ -135,6 +136,13 @@ class Ctx:
             return label.format(agency=a.agency, model=self.t("g287_model_" + a.model), date=self.date(a.signed) or "—",
                                 as_of=self.g287_date)
         return label.format(state=self.guide.state_by_code[area.state].name(self.lang))
+
+    def stale(self, as_of: str) -> str:
+        """A plain warning when a layer is more than 90 days older than the build's date, else ''."""
+        import datetime as dt
+
+        age = (dt.date.fromisoformat(self.guide.data_date) - dt.date.fromisoformat(as_of)).days
+        return self.t("layer_stale").format(days=age) if age > STALE_DAYS else ""
 
     @property
     def g287_date(self) -> str:
@@ -390,3 +398,9 @@ def derivation_rules(ctx: Ctx) -> str:
 def finder(ctx: Ctx) -> str:
     """The "find your place" box."""
     return _render("finder.md.j2", ctx)
+
+
+def what_changed(ctx: Ctx) -> str:
+    """The newest changes (LIST_LIMIT of them), each linked to the page it concerns."""
+    found = changes.changes(ctx.guide, ctx.lang)
+    return _render("changes.md.j2", ctx, shown=found[: paths.LIST_LIMIT], total=len(found))

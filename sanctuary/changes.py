@@ -1,0 +1,90 @@
+"""What changed: the dated events of the guide, newest first, for the "What changed" page and the
+Atom feeds (plain Python).
+
+Two kinds of event: the dated steps in the researched places' own timelines (a policy adopted or
+revised, a lawsuit, a ruling), each with its sources; and what changed between ICE's two newest
+287(g) sheets, county by county (a county's first agreement, a county whose agreements all ended).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .guide import Guide
+from .reference.snapshots import Kind
+
+
+@dataclass(frozen=True)
+class Change:
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    kind: str  # place-event | first-287g | ended-287g
+    page: str  # page source it concerns
+    anchor: str | None
+    name: str  # the place it concerns, in the language
+    text: str  # what happened, in the language (plain text)
+    sources: tuple[tuple[str, str], ...]  # (title, url)
+    key: str  # stable id (for the feed)
+
+
+def _sortable(date: str) -> str:
+    return (date + "-00-00")[:10] if len(date) < 10 else date
+
+
+def changes(guide: Guide, lang: str) -> list[Change]:
+    out: list[Change] = []
+    for place in guide.places:
+        by_id = {s.id: s for s in place.sources}
+        for i, ev in enumerate(place.timeline):
+            out.append(Change(ev.date, "place-event", guide.page_of_place(place.slug), "timeline", place.name(lang), ev.text(lang),
+                              tuple((by_id[s].title, by_id[s].url) for s in ev.sources), f"place:{place.slug}:{i}"))
+    sheets = guide.reference.of_kind(Kind.ice_287g_participating)
+    if len(sheets) >= 2:
+        new, old = sheets[0], sheets[1]
+        source = ((new.snapshot.title, new.snapshot.url),)
+        counties_new = {a.county_fips for a in new.records if a.county_fips}
+        counties_old = {a.county_fips for a in old.records if a.county_fips}
+        for fips in sorted(counties_new - counties_old):
+            area = guide.area_of_county(fips)
+            if area is None:
+                continue
+            rows = sorted((a for a in new.records if a.county_fips == fips), key=lambda a: a.signed or "9999")
+            first = rows[0]
+            models = ", ".join(sorted({guide.label("g287_model_" + a.model, lang) for a in rows}))
+            text = guide.label("change_first_287g", lang).format(n=len(rows), agency=first.agency, models=models,
+                                                                as_of=new.snapshot.as_of)
+            out.append(Change(first.signed or new.snapshot.as_of, "first-287g", area.src, "ice-287g", area.name(lang), text,
+                              source, f"287g-first:{fips}:{new.snapshot.as_of}"))
+        for fips in sorted(counties_old - counties_new):
+            area = guide.area_of_county(fips)
+            if area is None:
+                continue
+            text = guide.label("change_ended_287g", lang).format(old=old.snapshot.as_of, new=new.snapshot.as_of)
+            out.append(Change(new.snapshot.as_of, "ended-287g", area.src, "ice-287g", area.name(lang), text, source,
+                              f"287g-ended:{fips}:{new.snapshot.as_of}"))
+    out.sort(key=lambda c: (_sortable(c.date), c.key), reverse=True)
+    return out
+
+
+def atom(guide: Guide, lang: str, root_url: str, prefix: str, page_url, limit: int = 100) -> str:
+    """An Atom 1.0 feed of the newest changes (valid XML, every text escaped)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    base = root_url + prefix
+    items = changes(guide, lang)[:limit]
+    updated = guide.data_date + "T12:00:00Z"
+    title = guide.label("changes_feed_title", lang)
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
+             f"<title>{escape(title)}</title>", f"<id>{escape(base)}feed.xml</id>",
+             f'<link rel="self" href={quoteattr(base + "feed.xml")}/>', f'<link rel="alternate" href={quoteattr(base)}/>',
+             f"<updated>{updated}</updated>", f"<author><name>{escape(guide.label('site_name', lang))}</name></author>"]
+    for c in items:
+        link = base + page_url(c.page) + (f"#{c.anchor}" if c.anchor else "")
+        day = _sortable(c.date).replace("-00", "-01")
+        sources = "".join(f"<li><a href={quoteattr(url)}>{escape(t)}</a></li>" for t, url in c.sources)
+        content = f"<p>{escape(c.text)}</p>" + (f"<ul>{sources}</ul>" if sources else "")
+        lines += ["<entry>", f"<title>{escape(c.name + ': ' + c.text[:90])}</title>", f"<id>{escape(base)}#{escape(c.key)}</id>",
+                  f'<link rel="alternate" href={quoteattr(link)}/>', f"<updated>{day}T12:00:00Z</updated>",
+                  f'<content type="html">{escape(content)}</content>', "</entry>"]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
