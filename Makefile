@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+PYTEST_STAMP := $(VENV)/.installed-pytest
 TEST_STAMP := $(VENV)/.installed-test
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -25,8 +26,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
 
-$(TEST_STAMP): $(STAMP) requirements-test.txt package-lock.json
+$(PYTEST_STAMP): $(STAMP) requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
+	@touch $@
+
+$(TEST_STAMP): $(PYTEST_STAMP) package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@command -v chromium >/dev/null || bash scripts/install-chromium.sh
 	@touch $@
@@ -54,13 +58,13 @@ serve: build ## Build, then serve the site (both languages) at http://127.0.0.1:
 live: $(STAMP) ## Serve one edition with live reload while editing (LANG_FILE=mkdocs.es.yml for Spanish)
 	$(PY) -m mkdocs serve --strict -f $(or $(LANG_FILE),mkdocs.yml) --dev-addr $(HOST):$(PORT)
 
-lint: $(TEST_STAMP) ## Lint the Python (ruff: errors, import order, modern syntax)
+lint: $(PYTEST_STAMP) ## Lint the Python (ruff: errors, import order, modern syntax)
 	$(PY) -m ruff check .
 
 test: $(TEST_STAMP) lint ## Install what the tests need (Chromium included) and run the whole suite
 	$(PY) -m pytest
 
-test-fast: $(TEST_STAMP) lint ## Validation, renderer and unit tests only: no Node, no Chromium, no site build (< 30 s)
+test-fast: $(PYTEST_STAMP) lint ## Validation, renderer and unit tests only: no Node, no Chromium, no site build (< 30 s)
 	$(PY) -m pytest -m "$(FAST)"
 
 test-all: $(TEST_STAMP) lint ## The whole suite, with the browser checks on every page instead of a sample
