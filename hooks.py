@@ -122,9 +122,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
         pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), f'state_page("{state.code}")'))
-    feed = changes.atom(guide, lang, config.extra["site_root_url"], config.extra["edition"],
-                        lambda src: paths.page_url(src, config.use_directory_urls))
-    files.append(File.generated(config, "feed.xml", content=feed))
+    def page_url(src: str) -> str:
+        return paths.page_url(src, config.use_directory_urls)
+
+    for state in (None, *(s.code for s in guide.states)):  # the whole guide's feed, and one per state
+        feed = changes.atom(guide, lang, config.extra["site_root_url"], config.extra["edition"], page_url, state=state)
+        files.append(File.generated(config, changes.feed_path(state), content=feed))
     for path, script in finder.scripts(guide, lang, config.use_directory_urls).items():
         files.append(File.generated(config, path, content=script))
     for page in pages:

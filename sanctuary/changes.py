@@ -24,6 +24,7 @@ class Change:
     text: str  # what happened, in the language (plain text)
     sources: tuple[tuple[str, str], ...]  # (title, url)
     key: str  # stable id (for the feed)
+    state: str = ""  # postal code of the place it concerns
 
 
 def _sortable(date: str) -> str:
@@ -36,7 +37,7 @@ def changes(guide: Guide, lang: str) -> list[Change]:
         by_id = {s.id: s for s in place.sources}
         for i, ev in enumerate(place.timeline):
             out.append(Change(ev.date, "place-event", guide.page_of_place(place.slug), "timeline", place.name(lang), ev.text(lang),
-                              tuple((by_id[s].title, by_id[s].url) for s in ev.sources), f"place:{place.slug}:{i}"))
+                              tuple((by_id[s].title, by_id[s].url) for s in ev.sources), f"place:{place.slug}:{i}", place.state))
     sheets = guide.reference.of_kind(Kind.ice_287g_participating)
     if len(sheets) >= 2:
         new, old = sheets[0], sheets[1]
@@ -53,30 +54,38 @@ def changes(guide: Guide, lang: str) -> list[Change]:
             text = guide.label("change_first_287g", lang).format(n=len(rows), agency=first.agency, models=models,
                                                                 as_of=new.snapshot.as_of)
             out.append(Change(first.signed or new.snapshot.as_of, "first-287g", area.src, "ice-287g", area.name(lang), text,
-                              source, f"287g-first:{fips}:{new.snapshot.as_of}"))
+                              source, f"287g-first:{fips}:{new.snapshot.as_of}", area.state))
         for fips in sorted(counties_old - counties_new):
             area = guide.area_of_county(fips)
             if area is None:
                 continue
             text = guide.label("change_ended_287g", lang).format(old=old.snapshot.as_of, new=new.snapshot.as_of)
             out.append(Change(new.snapshot.as_of, "ended-287g", area.src, "ice-287g", area.name(lang), text, source,
-                              f"287g-ended:{fips}:{new.snapshot.as_of}"))
+                              f"287g-ended:{fips}:{new.snapshot.as_of}", area.state))
     out.sort(key=lambda c: (_sortable(c.date), c.key), reverse=True)
     return out
 
 
-def atom(guide: Guide, lang: str, root_url: str, prefix: str, page_url, limit: int = 100) -> str:
-    """An Atom 1.0 feed of the newest changes (valid XML, every text escaped)."""
+def feed_path(state: str | None = None) -> str:
+    """Where a feed lives in an edition: the whole guide's, or one state's."""
+    return f"feeds/{state.lower()}.xml" if state else "feed.xml"
+
+
+def atom(guide: Guide, lang: str, root_url: str, prefix: str, page_url, limit: int = 100, state: str | None = None) -> str:
+    """An Atom 1.0 feed of the newest changes, of the whole guide or of one state (valid XML, every
+    text escaped)."""
     from xml.sax.saxutils import escape, quoteattr
 
     base = root_url + prefix
-    items = changes(guide, lang)[:limit]
+    items = [c for c in changes(guide, lang) if state is None or c.state == state][:limit]
     updated = guide.data_date + "T12:00:00Z"
     title = guide.label("changes_feed_title", lang)
+    if state:
+        title += " · " + guide.state_by_code[state].name(lang)
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
-             f"<title>{escape(title)}</title>", f"<id>{escape(base)}feed.xml</id>",
-             f'<link rel="self" href={quoteattr(base + "feed.xml")}/>', f'<link rel="alternate" href={quoteattr(base)}/>',
+             f"<title>{escape(title)}</title>", f"<id>{escape(base + feed_path(state))}</id>",
+             f'<link rel="self" href={quoteattr(base + feed_path(state))}/>', f'<link rel="alternate" href={quoteattr(base)}/>',
              f"<updated>{updated}</updated>", f"<author><name>{escape(guide.label('site_name', lang))}</name></author>"]
     for c in items:
         link = base + page_url(c.page) + (f"#{c.anchor}" if c.anchor else "")

@@ -49,3 +49,14 @@ def test_the_changes_page_lists_the_newest(site, guide):
     rows = soup.select("table tbody tr")
     newest = changes.changes(guide, "en")[0]
     assert rows and newest.name in rows[0].th.get_text()
+
+
+@pytest.mark.parametrize("prefix", ["", "es/"])
+def test_each_state_has_its_own_feed(site, guide, prefix):
+    for state in guide.states:
+        feed = ET.fromstring((site / prefix / "feeds" / f"{state.code.lower()}.xml").read_bytes())
+        entries = feed.findall(ATOM + "entry")
+        expected = [c for c in changes.changes(guide, "es" if prefix else "en") if c.state == state.code][:100]
+        assert len(entries) == len(expected), state.code
+    texas = BeautifulSoup((site / prefix / "states" / "tx" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert texas.select_one("a[type='application/atom+xml']")["href"].endswith("feeds/tx.xml")
