@@ -128,6 +128,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for state in (None, *(s.code for s in guide.states)):  # the whole guide's feed, and one per state
         feed = changes.atom(guide, lang, config.extra["site_root_url"], config.extra["edition"], page_url, state=state)
         files.append(File.generated(config, changes.feed_path(state), content=feed))
+    files.append(File.generated(config, f"{changes.FEEDS}/sitemap.xml", content=changes.EMPTY_SITEMAP))
     for path, script in finder.scripts(guide, lang, config.use_directory_urls).items():
         files.append(File.generated(config, path, content=script))
     for page in pages:

@@ -66,9 +66,16 @@ def changes(guide: Guide, lang: str) -> list[Change]:
     return out
 
 
+FEEDS = "feeds"
+# Material's script fetches a sitemap.xml beside every <link rel="alternate"> in a page (to map the
+# page between languages). The feed link is one, so the feeds live in their own folder with an empty
+# sitemap there: otherwise every page would fetch the site's whole sitemap (1.5 MB at every county).
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+
+
 def feed_path(state: str | None = None) -> str:
     """Where a feed lives in an edition: the whole guide's, or one state's."""
-    return f"feeds/{state.lower()}.xml" if state else "feed.xml"
+    return f"{FEEDS}/{state.lower() if state else 'guide'}.xml"
 
 
 def atom(guide: Guide, lang: str, root_url: str, prefix: str, page_url, limit: int = 100, state: str | None = None) -> str:

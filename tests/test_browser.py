@@ -24,6 +24,8 @@ def test_no_page_makes_a_third_party_request(browser, site, base_url):
     foreign = [(p, u) for p, u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != origin]
     assert foreign == []
     assert blocked == []
+    # Material fetches a sitemap.xml beside each <link rel="alternate">: never the site's own (1.5 MB)
+    assert [u for _, u in requests if u.endswith("sitemap.xml") and "/feeds/" not in u] == []
     assert len(requests) > len(pages)  # the recorder saw the pages' own requests
     assert context.cookies() == []
     context.close()

@@ -28,7 +28,7 @@ def test_changes_are_newest_first_and_include_the_287g_sheets(guide):
 
 @pytest.mark.parametrize("prefix", ["", "es/"])
 def test_each_edition_has_a_valid_atom_feed_linked_from_every_page(site, site_url, prefix):
-    feed = ET.fromstring((site / prefix / "feed.xml").read_bytes())
+    feed = ET.fromstring((site / prefix / "feeds" / "guide.xml").read_bytes())
     assert feed.tag == ATOM + "feed" and feed.find(ATOM + "title").text
     entries = feed.findall(ATOM + "entry")
     assert 10 <= len(entries) <= 100
@@ -41,7 +41,7 @@ def test_each_edition_has_a_valid_atom_feed_linked_from_every_page(site, site_ur
     for page in ("", "changes/", "counties/tx/harris/"):
         soup = BeautifulSoup((site / prefix / page / "index.html").read_text(encoding="utf-8"), "html.parser")
         link = soup.select_one("link[rel=alternate][type='application/atom+xml']")
-        assert link is not None and link["href"].endswith("feed.xml")
+        assert link is not None and link["href"].endswith("feeds/guide.xml")
 
 
 def test_the_changes_page_lists_the_newest(site, guide):
