@@ -1,40 +1,60 @@
-"""`make bench`: build scaling against a plain Material baseline, page weight, Lighthouse and
-browser timings. Prints a table and writes build/bench.json. A benchmark, not a test: it
-measures and reports each budget as met or missed.
+"""`make bench`: build scaling against a plain Material baseline, the full `make build` at each size
+(offline zip, printable PDFs), page weight, Lighthouse and browser timings. Prints a table and
+writes build/bench.json. A benchmark, not a test: it measures and reports each budget as met or
+missed.
 
     .venv/bin/python scripts/bench.py [--sizes 100,1000,3000] [--no-lighthouse] [--out build/bench.json]
+
+Every run works on copies of the project in a temporary folder: the real data (20 places), and for
+each size the real data plus that many synthetic places (valid files with realistic text in both
+languages). Each copy is built as `make build` builds it: the offline edition of both languages,
+the zip, the PDFs, then the online editions (whose time is the scaling figure).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import html
+import importlib.util
 import json
 import os
+import posixpath
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
-from sanctuary import paths, render
-from sanctuary.load import load_guide
+from sanctuary import editions, finder, manifest, paths, render, steps
+from sanctuary import load as load_module
+from sanctuary.load import load_guide, load_guide_cached
+from sanctuary.serve import COMPRESSIBLE, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
 PY = sys.executable
 PORT = 8765  # the bench serves every site here, gzip-compressed like a real static host
+# The builds run as `make build` runs them: every county page online, none offline (sanctuary/load.py).
+for _name in ("OFFLINE", "SANCTUARY_AREAS"):
+    os.environ.pop(_name, None)
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 BUDGETS = {
     "build_ratio": 1.3,
     "place_html_kb_at_3000": 25,
     "home_gzip_kb": 120,
+    "search_index_gzip_kb": 150,
     "lighthouse_min": {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100},
     "filter_ms": 100,
 }
 PROJECT_FILES = ["docs", "overrides", "sanctuary", "hooks.py", "macros.py", "mkdocs.yml", "mkdocs.es.yml"]
+CONFIGS = {"en": "mkdocs.yml", "es": "mkdocs.es.yml"}
+SEARCH_INDEX = "search/search_index.json"
+GZIP_LEVEL = 6  # what sanctuary/serve.py (and a typical static host) sends
 
 # ---------------------------------------------------------------- synthetic data
 
@@ -56,6 +76,8 @@ def text(rng: random.Random, sentences: int) -> dict:
 
 
 def synthetic_place(i: int, state, county: str, codes: list[str], rng: random.Random) -> dict:
+    # Named "Synthetic County NNNN", so no synthetic place is taken for a Census county's page:
+    # each keeps its own page at places/<slug>/ (what a researched place that is no county is).
     slug = f"synthetic-{i:04d}"
     sources = [{"id": f"s{j}", "title": f"Ordinance {i}-{j}", "url": f"https://example.gov/{slug}/{j}",
                 "publisher": "Example County", "kind": "official", "date": f"20{10 + j}-0{1 + j % 9}-1{j % 9}"}
@@ -79,191 +101,411 @@ def synthetic_place(i: int, state, county: str, codes: list[str], rng: random.Ra
     }
 
 
-def make_project(dest: Path, places: int) -> Path:
-    """A copy of the project whose data holds `places` synthetic places (and no real ones)."""
+def make_project(dest: Path, synthetic: int) -> Path:
+    """A copy of the project: the real data (its 20 places) plus `synthetic` synthetic places.
+    The real places stay, so every size prints the same guide (the sample places are chapters of
+    the PDF) and the only difference between sizes is the number of places."""
+    dest.mkdir(parents=True)
     for name in PROJECT_FILES:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
-    shutil.copytree(ROOT / "data", dest / "data", ignore=shutil.ignore_patterns("places"))
-    (dest / "data" / "places").mkdir()
-    guide = load_guide(ROOT)
+    shutil.copytree(ROOT / "data", dest / "data")
+    if not synthetic:
+        return dest
+    import yaml
+
+    guide = load_guide(ROOT, frozenset())
     codes = [p.code for p in guide.provisions]
     counties: dict[str, set[str]] = {}
     for fips, shape in guide.reference.county_shapes.items():
         counties.setdefault(fips[:2], set()).add(shape.name.lower())
-    rng = random.Random(places)
-    import yaml
-    for i in range(places):
+    rng = random.Random(synthetic)
+    for i in range(synthetic):
         state = guide.states[i % len(guide.states)]
-        county = sorted(counties[state.fips])[(i // len(guide.states)) % len(counties[state.fips])].title()
+        names = sorted(counties[state.fips])
+        county = names[(i // len(guide.states)) % len(names)].title()
         data = synthetic_place(i, state, county, codes, rng)
         (dest / "data" / "places" / f"{data['slug']}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return dest
 
 
+# ---------------------------------------------------------------- the plain Material baseline
+
+
+def _module(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class _MacrosEnv:
+    """Just enough of mkdocs-macros' `env` for the project's macros.py to register its macros."""
+
+    def __init__(self, lang: str):
+        self.conf = {"extra": {"lang": lang}, "use_directory_urls": True}
+        self.page = None
+        self.macros: dict = {}
+
+    def macro(self, fn):
+        self.macros[fn.__name__] = fn
+        return fn
+
+    def at(self, src: str) -> _MacrosEnv:
+        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=src))
+        return self
+
+    def expand(self, markdown: str, src: str) -> str:
+        """Each `{{ call }}` replaced with the macro's output, as mkdocs-macros does."""
+        self.at(src)
+        return re.sub(r"\{\{\s*(.*?)\s*\}\}", lambda m: str(eval(m.group(1), {"__builtins__": {}}, self.macros)), markdown)
+
+
+def _generated(title: str, description: str, body: str) -> str:
+    """A generated page as hooks.py makes it (its front matter), with its body already rendered."""
+    front = {"title": html.escape(title), "description": description, "finder": True}
+    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n\n" + body + "\n"
+
+
+def baseline_config(project: Path, lang: str, guide, labels: tuple[str, ...]) -> dict:
+    """The project's configuration for one edition without its macros and hooks, with what the
+    hooks would have set written in: names and footer (data/ui.yml), search settings
+    (sanctuary/editions.py), extra.* for the theme's templates (overrides/), the downloads."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project / CONFIGS[lang], "rb") as fh:
+        cfg = yaml_load(fh)  # INHERIT and !ENV resolved, as MkDocs reads it
+    edition = editions.edition(lang)
+    search = {"lang": [lang], "separator": edition.search_separator}
+    if edition.search_pipeline is not None:
+        search["pipeline"] = list(edition.search_pipeline)
+    plugins = []
+    for p in cfg["plugins"]:
+        name = p if isinstance(p, str) else next(iter(p))
+        if name in ("macros",):
+            continue
+        plugins.append({"search": search} if name in ("search", "material/search") else p)
+    cfg["plugins"] = plugins
+    cfg.pop("hooks", None)
+    cfg["site_name"] = guide.label("site_name", lang)
+    cfg["site_description"] = guide.label("site_description", lang)
+    cfg["copyright"] = guide.label("copyright", lang)
+    root_url = steps.site_root_url(cfg.get("site_url"), edition.prefix)
+    cfg["site_url"] = root_url + edition.prefix
+    cfg.setdefault("extra", {}).update(
+        lang=lang, edition=edition.prefix, locale=edition.locale, site_root_url=root_url, offline=False,
+        ui={key: guide.label(key, lang) for key in labels},
+        alternate=[{"name": e.name, "lang": e.lang, "locale": e.locale,
+                    "link": posixpath.relpath(e.prefix or ".", edition.prefix or ".") + "/"} for e in editions.EDITIONS],
+        downloads=[d.__dict__ | {"mb": d.megabytes, "date_text": render.format_date(d.date, lang)}
+                   for d in manifest.read(project / "build" / "downloads")],
+    )
+    return cfg
+
+
 def make_baseline(dest: Path, project: Path) -> Path:
-    """A plain Material site with the same pages and the same text: the real build's Markdown,
-    rendered once, written as static files. No macros, no hooks, no data layer."""
-    guide = load_guide(project)  # the project copy's data
-    for lang, cfg in (("en", "mkdocs.yml"), ("es", "mkdocs.es.yml")):
+    """A plain Material site with the same pages and the same text as the project's online build:
+    every page's Markdown rendered once from the project's data (the hand-written pages with their
+    macros expanded; the generated place, county, city and state pages; the moved-page stubs and the
+    finder's scripts), written as static files, with the project's theme overrides. No macros, no
+    hooks, no data layer, no post-build steps."""
+    import yaml
+
+    guide = load_guide_cached(project)  # the project copy's data, every county page (as online); macros.py shares it
+    macros = _module(project / "macros.py", f"bench_macros_{abs(hash(str(project)))}")
+    labels = _module(project / "hooks.py", f"bench_hooks_{abs(hash(str(project)))}").THEME_LABELS
+    for lang, cfg_name in CONFIGS.items():
         docs = dest / "docs" / lang
         shutil.copytree(project / "docs" / lang, docs)
-        for md in docs.rglob("*.md"):  # replace each macro call with its output
-            md.write_text(_expand(md.read_text(encoding="utf-8"), guide, lang, md.relative_to(docs).as_posix()), encoding="utf-8")
+        env = _MacrosEnv(lang)
+        macros.define_env(env)
+        for md in docs.rglob("*.md"):
+            src = md.relative_to(docs).as_posix()
+            md.write_text(env.expand(md.read_text(encoding="utf-8"), src), encoding="utf-8")
+
+        def write(src: str, content: str, docs=docs) -> None:
+            (docs / src).parent.mkdir(parents=True, exist_ok=True)
+            (docs / src).write_text(content, encoding="utf-8")
+
         for place in guide.places:
+            if guide.area_of_place(place.slug) is not None:  # its old address: a stub that sends the reader on
+                old = paths.place_page(place.slug)
+                write(paths.page_url(old).rstrip("/") + "/index.html", render.moved_page(paths.Links(old).to(guide.page_of_place(place.slug))))
+                continue
             src = paths.place_page(place.slug)
             ctx = render.Ctx(guide, lang, paths.Links(src))
-            (docs / src).write_text(f"---\ntitle: {json.dumps(place.name(lang))}\n---\n\n" + render.place_page(ctx, place.slug), encoding="utf-8")
+            write(src, _generated(place.name(lang), render.place_description(ctx, place.slug), env.at(src).macros["place_page"](place.slug)))
+        for area in guide.areas:
+            ctx = render.Ctx(guide, lang, paths.Links(area.src))
+            write(area.src, _generated(render.area_title(ctx, area.key), render.area_description(ctx, area.key),
+                                       env.at(area.src).macros["area_page"](area.key)))
         for state in guide.states:
             src = paths.state_page(state.code)
             ctx = render.Ctx(guide, lang, paths.Links(src))
-            (docs / src).write_text(f"---\ntitle: {json.dumps(state.name(lang))}\n---\n\n" + render.state_page(ctx, state.code), encoding="utf-8")
-        config = (project / cfg).read_text(encoding="utf-8")
-        config = config.replace("  - macros:\n      module_name: macros\n      on_error_fail: true\n      on_undefined: strict\n", "")
-        config = config.replace("hooks:\n  - hooks.py\n", "")
-        config = config.replace("custom_dir: overrides", "custom_dir: overrides")
-        (dest / cfg).write_text(config, encoding="utf-8")
+            write(src, _generated(state.name(lang), render.state_description(ctx, state.code), env.at(src).macros["state_page"](state.code)))
+        for path, script in finder.scripts(guide, lang, True).items():
+            write(path, script)
+        (dest / cfg_name).write_text(yaml.safe_dump(baseline_config(project, lang, guide, labels), allow_unicode=True, sort_keys=False),
+                                     encoding="utf-8")
     shutil.copytree(project / "overrides", dest / "overrides")
+    load_module._CACHE.pop(str(project.resolve()), None)  # one copy's guide at a time in memory
     return dest
 
 
-def _expand(markdown: str, guide, lang: str, src: str) -> str:
-    import re
-    ctx = render.Ctx(guide, lang, paths.Links(src))
-    calls = {
-        "not_legal_advice()": lambda: render.notice(ctx), "status_legend()": lambda: render.status_legend(ctx),
-        "sections_overview()": lambda: render.sections_overview(ctx), "places_index()": lambda: render.places_index(ctx),
-        "sample_places()": lambda: render.places_index(ctx, sample_only=True), "compare_matrix()": lambda: render.compare_matrix(ctx),
-        "all_sources()": lambda: render.all_sources(ctx), "glossary()": lambda: render.glossary(ctx),
-        "federal_lists()": lambda: render.federal_lists(ctx), "states_index()": lambda: render.states_index(ctx),
-        "us_map()": lambda: render.us_map(ctx), "ice_287g()": lambda: render.ice287g_page(ctx),
-        "doj_list()": lambda: render.doj_list(ctx), "checklist()": lambda: render.checklist(ctx),
-        "data_dictionary()": lambda: render.data_dictionary(ctx), "open_data()": lambda: render.open_data(ctx),
-        "last_reviewed()": lambda: guide.last_reviewed,
-    }
-
-    def one(m):
-        call = m.group(1).strip()
-        if call.startswith("section_page("):
-            return render.section_page(ctx, call.split('"')[1])
-        return calls[call]()
-    return re.sub(r"\{\{\s*(.*?)\s*\}\}", one, markdown)
+# ---------------------------------------------------------------- running builds
 
 
-# ---------------------------------------------------------------- measuring
+class StepFailed(RuntimeError):
+    pass
 
 
-def timed(cmd: list[str], cwd: Path) -> dict:
-    """Wall time and peak memory of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{err[-3000:]}")
+def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
+    """Wall time and peak memory of one child process; raises StepFailed with its error output."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise StepFailed(f"{' '.join(cmd)} failed in {cwd} (exit {proc.returncode}):\n{err.read().decode(errors='replace')[-3000:]}")
     return {"seconds": round(wall, 2), "peak_mb": round(usage.ru_maxrss / 1024, 1)}
 
 
+def mkdocs(lang: str, out: Path) -> list[str]:
+    return [PY, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", CONFIGS[lang], "-d", str(out)]
+
+
 def build_both(project: Path, out: Path) -> dict:
-    en = timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.yml", "-d", str(out)], project)
-    es = timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.es.yml", "-d", str(out / "es")], project)
+    """The online editions (as the end of `make build`): time summed, the larger peak memory."""
+    en = timed(mkdocs("en", out), project)
+    es = timed(mkdocs("es", out / "es"), project)
     return {"seconds": round(en["seconds"] + es["seconds"], 2), "peak_mb": max(en["peak_mb"], es["peak_mb"])}
+
+
+def pdf_unavailable(project: Path) -> str | None:
+    """Why the printable PDF cannot be made here (None when it can)."""
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        return "Chromium is not installed (make test installs it)"
+    if not (project / "sanctuary" / "printing.py").is_file():
+        return "sanctuary/printing.py is not there yet"
+    probe = subprocess.run([PY, "-c", "import sanctuary.printable, pypdf"], cwd=project, env=ENV, capture_output=True, text=True)
+    if probe.returncode != 0:
+        return "the PDF code does not import: " + (probe.stderr.strip().splitlines() or ["?"])[-1]
+    return None
+
+
+def pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+def full_build(project: Path, site: Path, label: str) -> dict:
+    """`make build` on a project copy: offline editions, zip, PDFs, then the online editions into
+    `site` (the footer offers the downloads, as on the real site). Each step is timed; a failed
+    step is recorded and the run goes on where `make build` would (a missing PDF only warns there)."""
+    build = project / "build"
+    offline, downloads = build / "offline", build / "downloads"
+    shutil.rmtree(build, ignore_errors=True)
+    offline_env = dict(ENV, OFFLINE="true")
+    cli = [PY, "-m", "sanctuary"]
+    run: dict = {"steps": {}, "failed": None, "pdf_skipped": None}
+
+    def step(name: str, cmd: list[str], env: dict | None = None) -> bool:
+        print(f"    {label}: {name}...", flush=True)
+        try:
+            run["steps"][name] = timed(cmd, project, env)
+            return True
+        except StepFailed as exc:
+            run["failed"] = run["failed"] or name
+            run.setdefault("errors", {})[name] = str(exc)[-2000:]
+            print(f"    {label}: {name} FAILED\n{exc}", flush=True)
+            return False
+
+    start = time.perf_counter()
+    ok = step("offline en", mkdocs("en", offline), offline_env) and step("offline es", mkdocs("es", offline / "es"), offline_env)
+    if ok:
+        step("zip", [*cli, "zip", str(offline), str(downloads), "--root", str(project)])
+        why = pdf_unavailable(project)
+        if why:
+            run["pdf_skipped"] = why
+            print(f"    {label}: PDF step SKIPPED: {why}", flush=True)
+        else:
+            step("pdf", [*cli, "pdf", str(offline), str(downloads), "--root", str(project)])
+        step("online en", mkdocs("en", site)) and step("online es", mkdocs("es", site / "es"))
+    run["seconds"] = round(time.perf_counter() - start, 1)
+    run["finished"] = run["failed"] is None
+    online = [run["steps"].get(f"online {lang}") for lang in CONFIGS]
+    if all(online):
+        run["online"] = {"seconds": round(sum(s["seconds"] for s in online), 2), "peak_mb": max(s["peak_mb"] for s in online)}
+    items = {(d.kind, d.lang): d for d in manifest.read(downloads)} if (downloads / paths.MANIFEST).is_file() else {}
+    if ("zip", None) in items:
+        run["zip_mb"] = round(items[("zip", None)].bytes / 1e6, 2)
+    run["pdf_pages"] = {lang: pdf_pages(downloads / d.name) for (kind, lang), d in items.items() if kind == "pdf"}
+    run["pdf_mb"] = {lang: round(d.bytes / 1e6, 2) for (kind, lang), d in items.items() if kind == "pdf"}
+    return run
 
 
 def dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def scaling(sizes: list[int], work: Path) -> list[dict]:
-    rows = []
+def search_index(site: Path) -> dict:
+    """Each edition's search index: raw and gzip (as served) KB."""
+    out = {}
+    for e in editions.EDITIONS:
+        f = site / e.prefix / SEARCH_INDEX
+        if f.is_file():
+            raw = f.read_bytes()
+            out[e.lang] = {"kb": round(len(raw) / 1000, 1), "gzip_kb": round(len(gzip.compress(raw, GZIP_LEVEL)) / 1000, 1)}
+    return out
+
+
+def scaling(sizes: list[int], work: Path, real_pdf: dict) -> tuple[list[dict], list[dict]]:
+    """For each size: the full build of the real data plus that many synthetic places, then the
+    plain Material baseline of the same pages. Returns (scaling rows, full-build rows)."""
+    rows, full = [], []
     for n in sizes:
-        print(f"  building {n} places (project, then plain Material baseline)...", flush=True)
+        print(f"  {n} synthetic places: full build, then the plain Material baseline...", flush=True)
         project = make_project(work / f"project-{n}", n)
-        real = build_both(project, work / f"site-{n}")
-        baseline_project = make_baseline(work / f"baseline-{n}", project)
-        base = build_both(baseline_project, work / f"baseline-site-{n}")
-        place_pages = list((work / f"site-{n}" / "places").glob("synthetic-*/index.html"))
+        site = work / f"site-{n}"
+        run = full_build(project, site, f"{n} places")
+        full.append(full_row(n, run, real_pdf))
+        if "online" not in run:
+            print(f"    {n} places: no online build, so no scaling figures", flush=True)
+            continue
+        base = build_both(make_baseline(work / f"baseline-{n}", project), work / f"baseline-site-{n}")
+        place_pages = list((site / "places").glob("synthetic-*/index.html"))
         rows.append({
-            "places": n, "seconds": real["seconds"], "peak_mb": real["peak_mb"],
-            "baseline_seconds": base["seconds"], "ratio": round(real["seconds"] / base["seconds"], 2),
-            "site_mb": round(dir_bytes(work / f"site-{n}") / 1e6, 1),
-            "place_html_kb": round(sum(p.stat().st_size for p in place_pages) / len(place_pages) / 1000, 1),
-            "search_index_kb": {lang: round((work / f"site-{n}" / pre / "search" / "search_index.json").stat().st_size / 1000)
-                                for lang, pre in (("en", ""), ("es", "es"))},
+            "synthetic_places": n, "places": _place_count(project),
+            "seconds": run["online"]["seconds"], "peak_mb": run["online"]["peak_mb"],
+            "baseline_seconds": base["seconds"], "ratio": round(run["online"]["seconds"] / base["seconds"], 2),
+            "site_mb": round(dir_bytes(site) / 1e6, 1),
+            "place_html_kb": round(sum(p.stat().st_size for p in place_pages) / len(place_pages) / 1000, 1) if place_pages else None,
+            "search_index": search_index(site),
         })
         print("   ", rows[-1], flush=True)
-    return rows
+    return rows, full
 
 
-def chrome_kb(site: Path) -> dict:
+def _place_count(project: Path) -> int:
+    return len(list((project / "data" / "places").glob("*.yml")))
+
+
+def full_row(n: int, run: dict, real_pdf: dict | None) -> dict:
+    """One line of the full-build table: did it finish, how long, the zip, the PDF pages (and
+    whether they equal the real data's: the printed guide must not grow with the places)."""
+    row = {"synthetic_places": n, **{k: v for k, v in run.items() if k != "errors"}}
+    if run.get("errors"):
+        row["errors"] = run["errors"]
+    if real_pdf is not None and run["pdf_pages"]:
+        row["pdf_pages_equal_real"] = run["pdf_pages"] == real_pdf
+    return row
+
+
+# ---------------------------------------------------------------- measuring pages
+
+
+def chrome_kb(site: Path) -> dict | None:
     """A place page's HTML split into Material's frame (header, navigation, search, footer, head)
     and the page's own content, averaged over the synthetic place pages."""
-    pages = list((site / "places").glob("synthetic-*/index.html"))[:200]
+    pages = sorted((site / "places").glob("synthetic-*/index.html"))[:200]
+    if not pages:
+        return None
     total = content = 0
     for p in pages:
-        text = p.read_text(encoding="utf-8")
-        start, end = text.index('<div class="md-content"'), text.index("<footer")
-        total += len(text.encode())
-        content += len(text[start:end].encode())
+        page = p.read_text(encoding="utf-8")
+        start, end = page.index('<div class="md-content"'), page.index("<footer")
+        total += len(page.encode())
+        content += len(page[start:end].encode())
     n = len(pages)
     return {"page_kb": round(total / n / 1000, 1), "content_kb": round(content / n / 1000, 1),
             "frame_kb": round((total - content) / n / 1000, 1)}
 
 
-PAGES = {"home": "", "section": "immigration-enforcement/", "place": "places/long-beach/", "compare": "compare/",
-         "home (es)": "es/", "place (es)": "es/places/long-beach/"}
+def measured_pages(guide) -> dict[str, str]:
+    """The pages measured (name -> address under the site): the home page, a section, a researched
+    place (Long Beach, now its city page), the compare matrix, the most populous county page with
+    no researched place, and the same in Spanish."""
+    place = paths.page_url(guide.page_of_place("long-beach"))
+    counties = [a for a in guide.areas if a.kind == "county" and a.place is None]
+    pages = {"home": "", "section": "immigration-enforcement/", "place": place, "compare": "compare/"}
+    if counties:
+        pages["county"] = paths.page_url(max(counties, key=lambda a: a.population).src)
+    pages.update({"home (es)": "es/", "place (es)": "es/" + place})
+    return pages
 
 
-def page_weight(site: Path, pages: dict | None = None) -> dict:
-    """Bytes (gzip) of each page and every same-origin file it loads, from a real browser load."""
+def _transferred(site: Path, base: str, urls) -> dict[str, int]:
+    """What the compressed server sends for each address (gzip for text, as-is otherwise), by path."""
+    out = {}
+    for u in dict.fromkeys(urls):
+        path = u.removeprefix(base).split("?")[0].split("#")[0]
+        f = site / path
+        if f.is_dir() or path == "" or path.endswith("/"):
+            f = f / "index.html"
+        if f.is_file():
+            data = f.read_bytes()
+            out[path or "/"] = len(gzip.compress(data, GZIP_LEVEL)) if f.suffix in COMPRESSIBLE else len(data)
+    return out
+
+
+def _settle(page) -> None:
+    """Wait until the page has stopped loading: Material's bundle starts requests of its own once
+    it runs (its search worker, sitemap.xml), which on a busy machine can come after a first quiet
+    moment on the network."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
+    page.wait_for_load_state("networkidle")
+
+
+def page_weight(site: Path, pages: dict[str, str], search_open: tuple[str, ...] = ("home", "home (es)")) -> dict:
+    """Bytes (gzip) of each page and every same-origin file it loads with no interaction, from a
+    real browser load; whether the search index was among them (it should not be: it is fetched
+    when a reader opens search); for the pages in `search_open`, what opening search adds; and
+    each search index on its own."""
     from playwright.sync_api import sync_playwright
 
     from sanctuary.chromium import CHROMIUM_ARGS, chromium_path
-    from sanctuary.serve import serve
 
-    pages = pages or PAGES
-    out = {}
+    out: dict = {}
     with serve(site, PORT, compress=True) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for name, rel in pages.items():
             page = browser.new_page()
             seen: list[str] = []
             page.on("request", lambda r, seen=seen: seen.append(r.url))
-            page.goto(url + rel, wait_until="networkidle")
-            total = 0
-            for u in dict.fromkeys(seen):
-                path = u.removeprefix(url).split("?")[0].split("#")[0]
-                f = site / path
-                if f.is_dir() or path == "" or path.endswith("/"):
-                    f = f / "index.html"
-                if f.is_file():  # what the compressed server sends: gzip for text, as-is otherwise
-                    data = f.read_bytes()
-                    total += len(gzip.compress(data, 6)) if f.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml") else len(data)
-            out[name] = {"gzip_kb": round(total / 1000, 1), "requests": len(set(seen))}
+            page.goto(url + rel, wait_until="load")
+            _settle(page)
+            loaded = list(seen)
+            files = _transferred(site, url, loaded)
+            out[name] = {"gzip_kb": round(sum(files.values()) / 1000, 1), "requests": len(set(loaded)),
+                         "search_index_loaded": any(SEARCH_INDEX in u for u in loaded), "files": files}
+            if name in search_open:
+                page.locator("input.md-search__input").click()
+                _settle(page)
+                more = _transferred(site, url, [u for u in seen[len(loaded):] if u not in loaded])
+                out[name]["search_open"] = {"gzip_kb": round(sum(more.values()) / 1000, 1), "requests": len(more), "files": more}
             page.close()
         browser.close()
-    for lang, pre in (("en", ""), ("es", "es/")):
-        if not (site / pre / "search" / "search_index.json").is_file():
-            continue
-        raw = (site / pre / "search" / "search_index.json").read_bytes()
-        out[f"search index ({lang})"] = {"kb": round(len(raw) / 1000), "gzip_kb": round(len(gzip.compress(raw, 9)) / 1000, 1)}
+    out["search index"] = search_index(site)
     return out
 
 
-def lighthouse(site: Path, tools: Path) -> dict:
+def lighthouse(site: Path, tools: Path, pages: dict[str, str]) -> dict:
     """npm lighthouse 12.2.3 with Debian's Chromium, mobile settings (its default)."""
     from sanctuary.chromium import chromium_path
-    from sanctuary.serve import serve
 
     if not (tools / "node_modules" / ".bin" / "lighthouse").exists():
         tools.mkdir(parents=True, exist_ok=True)
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(tools), "lighthouse@12.2.3"], check=True)
     results = {}
-    pages = {"home": "", "section": "immigration-enforcement/", "place": "places/long-beach/", "compare": "compare/"}
+    english = {k: v for k, v in pages.items() if not k.endswith("(es)")}
     with serve(site, PORT, compress=True) as url:
         for lang, pre in (("en", ""), ("es", "es/")):
-            for name, rel in pages.items():
+            for name, rel in english.items():
                 report = tools / f"lh-{lang}-{name}.json"
                 subprocess.run([str(tools / "node_modules" / ".bin" / "lighthouse"), url + pre + rel, "--quiet",
                                 "--output=json", f"--output-path={report}",
@@ -277,23 +519,30 @@ def lighthouse(site: Path, tools: Path) -> dict:
 
 
 def browser_timings(site: Path, label: str) -> dict:
+    """Opening search (the index is fetched then) until it is ready; the first result after the
+    last keystroke; the compare matrix's filter."""
     from playwright.sync_api import sync_playwright
 
     from sanctuary.chromium import CHROMIUM_ARGS, chromium_path
-    from sanctuary.serve import serve
 
     out = {}
     with serve(site, PORT, compress=True) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")
+        _settle(page)
+        meta = page.evaluate("() => document.querySelector('.md-search-result__meta').textContent.trim()")
+        start = time.perf_counter()
         page.locator("input.md-search__input").click()
+        page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() !== t", arg=meta, timeout=120_000)
+        out["search_ready_ms"] = round((time.perf_counter() - start) * 1000)
         page.keyboard.type("detaine", delay=20)
         start = time.perf_counter()
         page.keyboard.type("r")
         page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
         out["first_search_result_ms"] = round((time.perf_counter() - start) * 1000)
-        page.goto(url + "compare/", wait_until="networkidle")
+        page.goto(url + "compare/", wait_until="load")
+        _settle(page)
         ms = page.evaluate("""() => {
             const has = document.querySelector('#matrix-has'), q = document.querySelector('#matrix-q');
             const runs = [];
@@ -309,71 +558,128 @@ def browser_timings(site: Path, label: str) -> dict:
     return out
 
 
+# ---------------------------------------------------------------- the run
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="100,1000,3000")
+    parser = argparse.ArgumentParser(description="Benchmark the guide (see the README's Performance section).")
+    parser.add_argument("--sizes", default="100,1000,3000", help="numbers of synthetic places added to the real data")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench.json")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = sorted({int(s) for s in args.sizes.split(",")})
     results: dict = {"budgets": BUDGETS}
     with tempfile.TemporaryDirectory(prefix="sg-bench-") as tmp:
         work = Path(tmp)
-        print("Real data: building the site...", flush=True)
-        real_site = work / "real-site"
-        shutil.copytree(ROOT, work / "real", ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "__pycache__"))
-        ENV["SITE_URL"] = f"http://127.0.0.1:{PORT}/"  # built for the address it is served at
-        build_both(work / "real", real_site)
-        results["page_weight"] = page_weight(real_site)
+        ENV["SITE_URL"] = os.environ["SITE_URL"] = f"http://127.0.0.1:{PORT}/"  # built for the address it is served at
+        print("Real data: full build (as make build)...", flush=True)
+        project = make_project(work / "project-0", 0)
+        real_site = work / "site-0"
+        run = full_build(project, real_site, "real data")
+        real_pdf = run["pdf_pages"] or None
+        results["full_build"] = [full_row(0, run, None)]
+        if "online" not in run:
+            raise SystemExit("The real data's online build failed: nothing more to measure.\n" + json.dumps(run.get("errors"), indent=1))
+        pages = measured_pages(load_guide_cached(project))
+        results["page_weight"] = page_weight(real_site, pages)
         results["timings"] = {"real data": browser_timings(real_site, "real data")}
         if not args.no_lighthouse:
             print("Lighthouse (mobile)...", flush=True)
-            results["lighthouse"] = lighthouse(real_site, ROOT / "build" / "bench-tools")
+            results["lighthouse"] = lighthouse(real_site, ROOT / "build" / "bench-tools", pages)
         print("Build scaling...", flush=True)
-        results["scaling"] = scaling(sizes, work)
-        largest = max(sizes)
-        results["timings"][f"{largest} places"] = browser_timings(work / f"site-{largest}", f"{largest} places")
-        # What the platform alone costs: the plain Material baseline's pages (same text, no data layer)
-        smallest = min(sizes)
-        results["baseline_page_weight"] = page_weight(work / f"baseline-site-{smallest}", {"home": "", "section": "immigration-enforcement/"})
-        results["material_chrome_kb"] = chrome_kb(work / f"site-{largest}")
+        results["scaling"], full = scaling(sizes, work, real_pdf)
+        results["full_build"] += full
+        if results["scaling"]:
+            largest = max(row["synthetic_places"] for row in results["scaling"])
+            results["timings"][f"{largest} places"] = browser_timings(work / f"site-{largest}", f"{largest} places")
+            # What the platform alone costs: the plain Material baseline's pages (same text, no data layer).
+            smallest = min(row["synthetic_places"] for row in results["scaling"])
+            results["baseline_page_weight"] = page_weight(work / f"baseline-site-{smallest}",
+                                                          {"home": "", "section": "immigration-enforcement/"}, ())
+            results["material_chrome_kb"] = chrome_kb(work / f"site-{largest}")
     results["verdicts"] = verdicts(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print_table(results)
     print(f"\nWritten to {args.out}")
     return 0
 
 
 def verdicts(r: dict) -> dict:
-    v = {}
-    v["build time within 1.3x baseline at every size"] = all(row["ratio"] <= BUDGETS["build_ratio"] for row in r["scaling"])
-    at_max = max(r["scaling"], key=lambda row: row["places"])
-    v[f"place page <= 25 KB HTML at {at_max['places']} places"] = at_max["place_html_kb"] <= BUDGETS["place_html_kb_at_3000"]
-    v["home page <= 120 KB gzip with everything it loads"] = r["page_weight"]["home"]["gzip_kb"] <= BUDGETS["home_gzip_kb"]
+    """Each budget: True (met), False (missed) or None (not measured in this run)."""
+    v: dict = {}
+    if r["scaling"]:
+        v["build time within 1.3x baseline at every size"] = all(row["ratio"] <= BUDGETS["build_ratio"] for row in r["scaling"])
+        at_max = max(r["scaling"], key=lambda row: row["synthetic_places"])
+        v[f"place page <= 25 KB HTML at {at_max['synthetic_places']} synthetic places"] = (
+            at_max["place_html_kb"] <= BUDGETS["place_html_kb_at_3000"] if at_max["place_html_kb"] is not None else None)
+    w = r["page_weight"]
+    for name in ("home", "home (es)"):
+        if name in w:
+            v[f"{name} <= 120 KB gzip with everything it loads"] = w[name]["gzip_kb"] <= BUDGETS["home_gzip_kb"]
+    v["no page loads the search index before search is opened"] = not any(
+        x.get("search_index_loaded") for name, x in w.items() if name != "search index")
+    for lang, idx in w["search index"].items():
+        v[f"search index ({lang}) <= 150 KB gzip, real data"] = idx["gzip_kb"] <= BUDGETS["search_index_gzip_kb"]
+    if r["scaling"]:
+        at_max = max(r["scaling"], key=lambda row: row["synthetic_places"])
+        for lang, idx in at_max["search_index"].items():
+            v[f"search index ({lang}) <= 150 KB gzip at {at_max['synthetic_places']} synthetic places"] = (
+                idx["gzip_kb"] <= BUDGETS["search_index_gzip_kb"])
     if "lighthouse" in r:
         v["Lighthouse: 100 a11y/best practices/SEO, >= 98 performance"] = all(
             scores.get(k, 0) >= m for scores in r["lighthouse"].values() for k, m in BUDGETS["lighthouse_min"].items())
     v["compare filter < 100 ms at every size"] = all(t["compare_filter_ms"] < BUDGETS["filter_ms"] for t in r["timings"].values())
+    v["full build (make build) finishes at every size"] = all(row["finished"] for row in r["full_build"])
+    for row in r["full_build"][1:]:
+        v[f"printed guide bounded: PDF pages at {row['synthetic_places']} synthetic places = real data"] = row.get("pdf_pages_equal_real")
     return v
 
 
+def _kb_pair(index: dict, key: str) -> str:
+    return " / ".join(str(index[lang][key]) if lang in index else "-" for lang in CONFIGS)
+
+
 def print_table(r: dict) -> None:
-    print("\nBuild scaling (both languages)")
-    print(f"{'places':>7} {'build s':>8} {'baseline s':>10} {'ratio':>6} {'peak MB':>8} {'site MB':>8} {'place KB':>9} {'search KB en/es':>16}")
+    print("\nBuild scaling: online build of both languages, real data + N synthetic places, vs plain Material (same pages)")
+    print(f"{'N':>6} {'places':>6} {'build s':>8} {'baseline s':>10} {'ratio':>6} {'peak MB':>8} {'site MB':>8} {'place KB':>9} "
+          f"{'index KB en/es':>15} {'gzip KB en/es':>14}")
     for row in r["scaling"]:
-        print(f"{row['places']:>7} {row['seconds']:>8} {row['baseline_seconds']:>10} {row['ratio']:>6} {row['peak_mb']:>8} "
-              f"{row['site_mb']:>8} {row['place_html_kb']:>9} {row['search_index_kb']['en']:>8}/{row['search_index_kb']['es']}")
-    print("\nPage weight (gzip, with everything loaded)")
+        print(f"{row['synthetic_places']:>6} {row['places']:>6} {row['seconds']:>8} {row['baseline_seconds']:>10} {row['ratio']:>6} "
+              f"{row['peak_mb']:>8} {row['site_mb']:>8} {row['place_html_kb'] or '-':>9} "
+              f"{_kb_pair(row['search_index'], 'kb'):>15} {_kb_pair(row['search_index'], 'gzip_kb'):>14}")
+    print("\nFull build (as make build: offline en+es, zip, PDF, online en+es)")
+    print(f"{'N':>6} {'finished':<22} {'time s':>7} {'online s':>8} {'zip MB':>7} {'PDF pages en/es':>16}  same PDF pages as real data")
+    for row in r["full_build"]:
+        status = "yes" if row["finished"] else f"no ({row['failed']} failed)"
+        if row.get("pdf_skipped"):
+            status += ", no PDF"
+        pdf = " / ".join(str(row["pdf_pages"].get(lang, "-")) for lang in CONFIGS) if row["pdf_pages"] else "-"
+        same = {True: "yes", False: "NO", None: "-"}[row.get("pdf_pages_equal_real")] if row["synthetic_places"] else "(the reference)"
+        print(f"{row['synthetic_places']:>6} {status:<22} {row['seconds']:>7} {row.get('online', {}).get('seconds', '-'):>8} "
+              f"{row.get('zip_mb', '-'):>7} {pdf:>16}  {same}")
+    skipped = {row["pdf_skipped"] for row in r["full_build"] if row.get("pdf_skipped")}
+    for why in skipped:
+        print(f"  PDF step skipped: {why}")
+    print("\nPage weight, real data (gzip, with everything the page loads before any interaction)")
     for name, w in r["page_weight"].items():
-        print(f"  {name:<22} {w['gzip_kb']:>7} KB" + (f"  ({w['requests']} requests)" if "requests" in w else f"  (raw {w['kb']} KB)"))
-    if "baseline_page_weight" in r:
-        for name, w in r["baseline_page_weight"].items():
-            if "requests" in w:
-                print(f"  plain Material {name:<7} {w['gzip_kb']:>7} KB  ({w['requests']} requests)")
-    if "material_chrome_kb" in r:
+        if name == "search index":
+            continue
+        line = f"  {name:<18} {w['gzip_kb']:>7} KB  ({w['requests']} requests{', SEARCH INDEX LOADED' if w['search_index_loaded'] else ''})"
+        if "search_open" in w:
+            line += f"; opening search adds {w['search_open']['gzip_kb']} KB ({w['search_open']['requests']} requests)"
+        print(line)
+    home = r["page_weight"].get("home")
+    if home:
+        print("  the home page's loads (KB gzip): " + ", ".join(f"{p} {b / 1000:.1f}" for p, b in sorted(home["files"].items(), key=lambda x: -x[1])))
+    for name, w in r.get("baseline_page_weight", {}).items():
+        if name != "search index":
+            print(f"  plain Material {name:<7} {w['gzip_kb']:>4} KB  ({w['requests']} requests)")
+    idx = r["page_weight"]["search index"]
+    print(f"  search index en / es: {_kb_pair(idx, 'gzip_kb')} KB gzip (raw {_kb_pair(idx, 'kb')} KB), fetched when search is opened")
+    if r.get("material_chrome_kb"):
         c = r["material_chrome_kb"]
-        print(f"\nPlace page HTML at {max(x['places'] for x in r['scaling'])} places: {c['page_kb']} KB = "
+        print(f"\nPlace page HTML at {max(x['synthetic_places'] for x in r['scaling'])} synthetic places: {c['page_kb']} KB = "
               f"{c['frame_kb']} KB Material frame + {c['content_kb']} KB content")
     if "lighthouse" in r:
         print("\nLighthouse (mobile): performance / accessibility / best practices / SEO")
@@ -381,10 +687,11 @@ def print_table(r: dict) -> None:
             print(f"  {name:<18} {s.get('performance')} / {s.get('accessibility')} / {s.get('best-practices')} / {s.get('seo')}")
     print("\nBrowser timings")
     for name, t in r["timings"].items():
-        print(f"  {name:<12} first search result {t['first_search_result_ms']} ms; compare filter {t['compare_filter_ms']} ms")
+        print(f"  {name:<12} search ready {t['search_ready_ms']} ms after opening; first result {t['first_search_result_ms']} ms "
+              f"after the last keystroke; compare filter {t['compare_filter_ms']} ms")
     print("\nBudgets")
     for name, ok in r["verdicts"].items():
-        print(f"  {'met ' if ok else 'MISS'}  {name}")
+        print(f"  {({True: 'met ', False: 'MISS', None: 'n/a '})[ok]}  {name}")
 
 
 if __name__ == "__main__":
