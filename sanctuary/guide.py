@@ -18,7 +18,7 @@ from .reference import doj, ice287g, placement
 from .reference.detention import Placed
 from .reference.snapshots import Kind, Layer, Reference
 
-STATUS_ORDER = (schema.Status.yes, schema.Status.partial, schema.Status.no, schema.Status.unknown)
+STATUS_ORDER = (schema.Status.yes, schema.Status.partial, schema.Status.no, schema.Status.unknown, schema.Status.not_researched)
 """The order statuses are shown and counted in, everywhere."""
 
 STANCE_ORDER = (schema.Stance.floor, schema.Stance.preemption, schema.Stance.neither)

@@ -57,8 +57,13 @@ def tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
                              "source_urls": _urls(pol.sources, by_id)})
         for prov in guide.provisions:
             st = place.provisions[prov.code]
-            statuses.append({"place": place.slug, "code": prov.code, "status": st.status.value, "note_en": st.note.en,
-                             "note_es": st.note.es, "policies": SEP.join(st.policies),
+            statuses.append({"place": place.slug, "code": prov.code, "status": st.status.value, "note_en": st.note.en if st.note else "",
+                             "note_es": st.note.es if st.note else "", "policies": SEP.join(st.policies),
+                             "section": st.section or "", "quote": st.quote or "",
+                             "quote_lang": st.quote_lang.value if st.quote else "",
+                             "searched_en": st.searched.what.en if st.searched else "",
+                             "searched_es": st.searched.what.es if st.searched else "",
+                             "searched_on": st.searched.on if st.searched else "",
                              "source_urls": _urls(st.sources, by_id), "as_of": st.as_of or place.reviewed})
         for s in place.sources:
             sources.append({"owner": f"place:{place.slug}", "id": s.id, "title": s.title, "url": s.url,
@@ -66,7 +71,8 @@ def tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
                             "unverified": "yes" if s.unverified else ""})
     out["policies.csv"] = (["place", "id", "title", "identifier", "kind", "adopted", "state", "summary_en",
                             "summary_es", "source_urls"], policies)
-    out["statuses.csv"] = (["place", "code", "status", "note_en", "note_es", "policies", "source_urls", "as_of"], statuses)
+    out["statuses.csv"] = (["place", "code", "status", "note_en", "note_es", "policies", "section", "quote",
+                              "quote_lang", "searched_en", "searched_es", "searched_on", "source_urls", "as_of"], statuses)
     laws = []
     for state in guide.states:
         by_id = {s.id: s for s in state.sources}

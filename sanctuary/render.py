@@ -35,7 +35,8 @@ MONTHS = {
 STALE_DAYS = 90  # a layer older than this, at the build's date, says so in plain words
 STANCE_SYMBOL = {schema.Stance.floor: "▲", schema.Stance.preemption: "▼", schema.Stance.neither: "■"}
 # One letter per status in the compare page's compact JSON (the page's script reads the table from it).
-STATUS_LETTER = {schema.Status.yes: "y", schema.Status.partial: "p", schema.Status.no: "n", schema.Status.unknown: "u"}
+STATUS_LETTER = {schema.Status.yes: "y", schema.Status.partial: "p", schema.Status.no: "n", schema.Status.unknown: "u",
+                 schema.Status.not_researched: "r"}
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 

@@ -69,10 +69,49 @@ def section_refs(check: FileCheck, section: schema.Section) -> None:
             refs_exist(check, model.sources, sources, at + ("models", j, "sources"), "source")
 
 
+# Statuses checked on or after this day follow the research method of the Sources and method page:
+# a yes, partial or no names the section that settles it and quotes it (at most QUOTE_WORDS words).
+QUOTE_REQUIRED_FROM = "2026-12-03"  # ISO dates compare as text
+QUOTE_WORDS = 25
+SETTLED = (schema.Status.yes, schema.Status.partial, schema.Status.no)
+
+
 def status_has_source(check: FileCheck, code: str, st: schema.ProvisionStatus) -> None:
     """A status of yes, partial or no cites at least one source."""
-    if st.status is not schema.Status.unknown and not st.sources:
+    if st.status in SETTLED and not st.sources:
         check.add(("provisions", code, "sources"), f"a status of '{st.status.value}' needs at least one source")
+
+
+def status_is_explained(check: FileCheck, code: str, st: schema.ProvisionStatus, reviewed: str | None) -> None:
+    """What each status must carry beyond its sources.
+
+    - yes / partial / no: a note; from QUOTE_REQUIRED_FROM on, the settling section and a short quote.
+    - unknown: a note and what was searched, and when (`searched`); otherwise it is `not-researched`.
+    - not-researched: nothing that would claim research (no policies, quote, section or search); a
+      note and sources may record leads for whoever researches it.
+    """
+    at = ("provisions", code)
+    if st.status is not schema.Status.not_researched and st.note is None:
+        check.add(at + ("note",), f"a status of '{st.status.value}' needs a note saying why")
+    if st.quote is not None and len(st.quote.split()) > QUOTE_WORDS:
+        check.add(at + ("quote",), f"a quote has at most {QUOTE_WORDS} words (this one has {len(st.quote.split())})")
+    if st.status in SETTLED:
+        checked = st.as_of or reviewed
+        if checked is not None and checked >= QUOTE_REQUIRED_FROM:
+            for field in ("section", "quote"):
+                if getattr(st, field) is None:
+                    check.add(at + (field,), f"a status of '{st.status.value}' checked on {checked} needs `{field}` "
+                              f"(required from {QUOTE_REQUIRED_FROM}: the section that settles it and its words)")
+        if st.searched is not None:
+            check.add(at + ("searched",), f"`searched` belongs to an unknown status, not '{st.status.value}'")
+    elif st.status is schema.Status.unknown:
+        if st.searched is None:
+            check.add(at + ("searched",), "an unknown status says what was searched and when "
+                      "(searched: {what: {en, es}, on: YYYY-MM-DD}); if nobody searched, use status: not-researched")
+    else:
+        extra = [f for f in ("policies", "quote", "section", "searched") if getattr(st, f)]
+        if extra:
+            check.add(at, f"a not-researched status claims no research: remove {', '.join(extra)}")
 
 
 def every_provision(check: FileCheck, provisions: dict[str, Any], codes: list[str]) -> list[str]:
@@ -86,7 +125,7 @@ def every_provision(check: FileCheck, provisions: dict[str, Any], codes: list[st
     missing = [c for c in codes if c not in provisions]
     if missing:
         check.add(("provisions",), f"no status for provision{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-                  "(use status: unknown if no source says)")
+                  "(use status: not-researched if nobody has checked)")
     return known
 
 
@@ -102,6 +141,7 @@ def place_refs(check: FileCheck, place: Any, codes: list[str], federal_ids: set[
         for code in every_provision(check, place.provisions, codes):
             st = place.provisions[code]
             status_has_source(check, code, st)
+            status_is_explained(check, code, st, place.reviewed)
             refs_exist(check, st.sources, sources, ("provisions", code, "sources"), "source")
             refs_exist(check, st.policies, policies, ("provisions", code, "policies"), "policy")
     for i, ev in enumerate(place.timeline or []):

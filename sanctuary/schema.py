@@ -115,7 +115,8 @@ class Status(str, Enum):
     yes = "yes"  # a policy clearly provides it
     partial = "partial"  # limited, has exceptions, covers some agencies, only state law, or under legal attack
     no = "no"  # a policy contradicts it
-    unknown = "unknown"  # no source found either way; NOT "the place lacks it"
+    unknown = "unknown"  # researched, nothing found either way (says what was searched); NOT "the place lacks it"
+    not_researched = "not-researched"  # nobody has checked yet
 
 
 class PlaceKind(str, Enum):
@@ -328,13 +329,30 @@ class Policy(Strict):
     unverified: Text | None = Field(None, description="What about this policy no primary source confirmed.")
 
 
+class Searched(Strict):
+    """What a researcher searched before recording `unknown`, and when."""
+
+    what: Text = Field(description="The documents searched, e.g. 'the municipal code for immigration, citizenship and ICE; "
+                       "the police manual; council records 2016-2026'.")
+    on: FullDate = Field(description="The day of the search.")
+
+
+class QuoteLang(str, Enum):
+    en = "en"
+    es = "es"
+
+
 class ProvisionStatus(Strict):
     """A place's status for one provision, with what backs it."""
 
     status: Status
-    note: Text = Field(description="Why this status, in one or two sentences.")
+    note: Text | None = Field(None, description="Why this status, in one or two sentences (not needed for not-researched).")
     policies: list[Slug] = Field(default_factory=list, description="Ids of the policies that provide it.")
     sources: list[Slug] = Field(default_factory=list, description="Ids of sources that back the status.")
+    section: NonEmpty | None = Field(None, description="The section of the document that settles it, e.g. 'Admin. Code §12H.2(c)'.")
+    quote: NonEmpty | None = Field(None, description="At most 25 words from that section, in the document's language.")
+    quote_lang: QuoteLang = Field(QuoteLang.en, description="Language of `quote`.")
+    searched: Searched | None = Field(None, description="For `unknown`: what was searched and when.")
     as_of: FullDate | None = Field(None, description="Date the status was checked; defaults to `reviewed`.")
 
 

@@ -155,7 +155,9 @@ def test_open_data_round_trips_to_the_yaml(site, guide):
         st = place.provisions[r["code"]]
         by_id = {s.id: s.url for s in place.sources}
         assert r["status"] == st.status.value
-        assert r["note_en"] == st.note.en and r["note_es"] == st.note.es
+        assert (r["note_en"], r["note_es"]) == ((st.note.en, st.note.es) if st.note else ("", ""))
+        assert (r["section"], r["quote"]) == (st.section or "", st.quote or "")
+        assert r["searched_on"] == (st.searched.on if st.searched else "")
         assert r["source_urls"].split(opendata.SEP) == [by_id[i] for i in st.sources] or (not st.sources and r["source_urls"] == "")
         assert r["policies"] == opendata.SEP.join(st.policies)
     whole = json.loads((data / "guide.json").read_text(encoding="utf-8"))

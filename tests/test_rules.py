@@ -65,6 +65,7 @@ def test_refs_exist(ids, known, expected):
     ("partial", [], ["provisions.IE1.sources: a status of 'partial' needs at least one source"]),
     ("no", [], ["provisions.IE1.sources: a status of 'no' needs at least one source"]),
     ("unknown", [], []),
+    ("not-researched", [], []),
 ])
 def test_status_has_source(status, sources, expected):
     c = check()
@@ -73,10 +74,44 @@ def test_status_has_source(status, sources, expected):
     assert messages(c) == expected
 
 
+NOTE = {"en": "x", "es": "x"}
+SEARCHED = {"what": {"en": "the municipal code", "es": "el código municipal"}, "on": "2026-12-03"}
+QUOTE = {"section": "§ 2-1", "quote": "No officer shall inquire into immigration status."}
+BEFORE, FROM = "2026-12-02", "2026-12-03"
+
+
+@pytest.mark.parametrize("fields, reviewed, expected", [
+    ({"status": "yes", "note": NOTE}, BEFORE, []),  # before the quote rule: no quote needed
+    ({"status": "yes", "note": NOTE, **QUOTE}, FROM, []),
+    ({"status": "partial", "note": NOTE}, FROM, [
+        "provisions.IE1.section: a status of 'partial' checked on 2026-12-03 needs `section` (required from 2026-12-03: the section that settles it and its words)",
+        "provisions.IE1.quote: a status of 'partial' checked on 2026-12-03 needs `quote` (required from 2026-12-03: the section that settles it and its words)"]),
+    ({"status": "no", "note": NOTE, "as_of": FROM, "section": "§ 1"}, BEFORE, [
+        "provisions.IE1.quote: a status of 'no' checked on 2026-12-03 needs `quote` (required from 2026-12-03: the section that settles it and its words)"]),
+    ({"status": "yes", "note": NOTE, "section": "§ 1", "quote": " ".join(["word"] * 26)}, BEFORE, [
+        "provisions.IE1.quote: a quote has at most 25 words (this one has 26)"]),
+    ({"status": "yes", "note": NOTE, "searched": SEARCHED}, BEFORE, [
+        "provisions.IE1.searched: `searched` belongs to an unknown status, not 'yes'"]),
+    ({"status": "yes"}, BEFORE, ["provisions.IE1.note: a status of 'yes' needs a note saying why"]),
+    ({"status": "unknown", "note": NOTE, "searched": SEARCHED}, FROM, []),
+    ({"status": "unknown", "note": NOTE}, FROM, [
+        "provisions.IE1.searched: an unknown status says what was searched and when (searched: {what: {en, es}, on: YYYY-MM-DD}); "
+        "if nobody searched, use status: not-researched"]),
+    ({"status": "not-researched"}, FROM, []),
+    ({"status": "not-researched", "note": NOTE, "sources": ["lead"]}, FROM, []),  # leads for a researcher
+    ({"status": "not-researched", "policies": ["ord"], **QUOTE}, FROM, [
+        "provisions.IE1: a not-researched status claims no research: remove policies, quote, section"]),
+])
+def test_status_is_explained(fields, reviewed, expected):
+    c = check()
+    rules.status_is_explained(c, "IE1", schema.ProvisionStatus(**fields), reviewed)
+    assert messages(c) == expected
+
+
 @pytest.mark.parametrize("given, codes, expected", [
     (["CJ1", "IE1"], ["CJ1", "IE1"], []),
-    (["CJ1"], ["CJ1", "IE1"], ["provisions: no status for provision IE1 (use status: unknown if no source says)"]),
-    ([], ["CJ1", "IE1"], ["provisions: no status for provisions CJ1, IE1 (use status: unknown if no source says)"]),
+    (["CJ1"], ["CJ1", "IE1"], ["provisions: no status for provision IE1 (use status: not-researched if nobody has checked)"]),
+    ([], ["CJ1", "IE1"], ["provisions: no status for provisions CJ1, IE1 (use status: not-researched if nobody has checked)"]),
     (["CJ1", "IE1", "XX9"], ["CJ1", "IE1"], ["provisions.XX9: unknown provision code 'XX9' (known: CJ1, IE1)"]),
     (["ZZ1"], [], []),  # the section files are broken: codes cannot be checked
 ])

@@ -82,7 +82,7 @@ CASES = [
     pytest.param(
         PLACE, "  CJ1: {status: unknown", "  CJ9: {status: unknown",
         [
-            f"{PLACE}:25: provisions: no status for provision CJ1 (use status: unknown if no source says)",
+            f"{PLACE}:25: provisions: no status for provision CJ1 (use status: not-researched if nobody has checked)",
             f"{PLACE}:26: provisions.CJ9: unknown provision code 'CJ9' (known: CJ1, IE1)",
         ],
         id="unknown-provision-code",
@@ -94,8 +94,15 @@ CASES = [
     ),
     pytest.param(
         PLACE, "  CJ1: {status: unknown,", "  CJ1: {status: partial,",
-        [f"{PLACE}:26: provisions.CJ1.sources: a status of 'partial' needs at least one source"],
+        [f"{PLACE}:26: provisions.CJ1.searched: `searched` belongs to an unknown status, not 'partial'",
+         f"{PLACE}:26: provisions.CJ1.sources: a status of 'partial' needs at least one source"],
         id="partial-without-source",
+    ),
+    pytest.param(
+        PLACE, ", searched: {what: {en: the town code, es: el código municipal}, on: 2026-10-01}}", "}",
+        [f"{PLACE}:26: provisions.CJ1.searched: an unknown status says what was searched and when "
+         "(searched: {what: {en, es}, on: YYYY-MM-DD}); if nobody searched, use status: not-researched"],
+        id="unknown-without-search",
     ),
     pytest.param(
         PLACE, "url: https://testville.example.gov/ord-1", "url: testville.example.gov/ord 1",
@@ -138,7 +145,7 @@ CASES = [
         id="missing-spanish",
     ),
     pytest.param(
-        PLACE, "  CJ1: {status: unknown, note: {en: No source found., es: No se encontró fuente.}}\n",
+        PLACE, "  CJ1: {status: unknown, note: {en: No source found., es: No se encontró fuente.}, searched: {what: {en: the town code, es: el código municipal}, on: 2026-10-01}}\n",
         "  CJ1: {status: unknown, note: {en: No source found., es: No se encontró fuente.}}\n"
         "  CJ1: {status: unknown, note: {en: Again., es: Otra vez.}}\n",
         [f"{PLACE}:27: key 'CJ1' appears twice in the same mapping"],
@@ -405,7 +412,7 @@ def test_a_place_file_is_checked_against_the_14_codes_when_no_section_file_exist
         path.unlink()
     assert errors_of(project) == [
         f"{PLACE}:25: provisions: no status for provisions CJ2, CJ3, CJ4, CJ5, IE2, IE3, IE4, IE5, IE6, "
-        "IC1, IC2, IC3 (use status: unknown if no source says)",
+        "IC1, IC2, IC3 (use status: not-researched if nobody has checked)",
         "data/sections:1: no section files found",
     ]
 
