@@ -16,6 +16,7 @@ from . import schema
 from .reference.ice287g import Agreement
 
 NO = schema.Status.no
+PARTIAL = schema.Status.partial
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,20 @@ class StateRule:
     status: schema.Status = NO
 
 
+@dataclass(frozen=True)
+class FloorRule:
+    """In a protective state, an in-force law that itself provides a provision for every local
+    agency gives it 'partial: state law only' (the guide's rule for protections that come only from
+    state law). Which provisions a law provides is recorded on the law (``covers``)."""
+
+    id: str
+    stance: schema.Stance
+    status: schema.Status = PARTIAL
+    provisions: tuple[str, ...] = ()  # any provision a law covers: listed with each law on the state pages
+
+
 ALL_MODELS = frozenset({"task-force", "warrant-service-officer", "jail-enforcement"})
-RULES: tuple[AgreementRule | StateRule, ...] = (
+RULES: tuple[AgreementRule | StateRule | FloorRule, ...] = (
     # Any 287(g) agreement deputizes the agency's officers to do immigration agents' work.
     AgreementRule("287g-any-model", ("IE1",), ALL_MODELS),
     # Task Force and Jail Enforcement officers question people about their immigration status.
@@ -48,6 +61,9 @@ RULES: tuple[AgreementRule | StateRule, ...] = (
     AgreementRule("287g-in-the-jail", ("IE4",), frozenset({"jail-enforcement", "warrant-service-officer"})),
     # A state law that forbids local limits on cooperation with ICE.
     StateRule("state-bans-local-limits", ("IE1",), schema.Stance.preemption),
+    # A protective state's law that provides the provision itself: partial, from state law only.
+    # Last, so that the place's own 287(g) agreement (it does help ICE) settles a provision first.
+    FloorRule("state-law-floor", schema.Stance.floor),
 )
 RULE_BY_ID = {r.id: r for r in RULES}
 
@@ -66,9 +82,17 @@ def derive(own_agreements: Iterable[Agreement], state: schema.State | None, code
     sheriff for a county, its police for a city) and its state's law. The first rule that settles
     a provision wins, citing the earliest signed agreement that triggers it."""
     agreements = sorted(own_agreements, key=lambda a: (a.signed or "9999", a.agency, a.model))
+    codes = list(codes)
     wanted = set(codes)
     out: dict[str, Derived] = {}
     for rule in RULES:
+        if isinstance(rule, FloorRule):
+            if state is not None and state.stance is rule.stance:
+                for code in codes:
+                    laws = tuple(law for law in state.laws if law.status is schema.LawStatus.in_force and code in law.covers)
+                    if laws and code not in out:
+                        out[code] = Derived(code, rule.status, rule.id, laws=laws)
+            continue
         for code in rule.provisions:
             if code in out or code not in wanted:
                 continue

@@ -163,14 +163,14 @@ def load_places(reader: Reader, codes: list[str], federal_ids: set[str]) -> dict
     return places
 
 
-def load_states(reader: Reader) -> tuple[list[schema.State], set[str]]:
+def load_states(reader: Reader, codes: list[str] | None = None) -> tuple[list[schema.State], set[str]]:
     """The valid state files, and the codes of every state file present (valid or not)."""
     states = []
     files = reader.folder(STATES_DIR, "state", required=False)
     for rel in files:
         state, check, _ = reader.model(rel, schema.State)
         if state is not None:
-            rules.state_refs(check, state)
+            rules.state_refs(check, state, codes)
             states.append(state)
     return states, {Path(rel).stem.upper() for rel in files}
 
@@ -216,7 +216,7 @@ def load_guide(root: str | Path = ".", area_states: frozenset[str] | None = None
         rules.sourced_items(fed_check, federal.lists, "lists", "list id", federal.sources)
     ui = load_ui(reader)
     places = load_places(reader, codes, {f.id for f in federal.lists} if federal else set())
-    states, present = load_states(reader)
+    states, present = load_states(reader, codes)
     reference = load_snapshots(reader, states)
     check_places_in_states(places, states, present, reference)
     if reader.errors:

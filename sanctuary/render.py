@@ -136,7 +136,8 @@ class Ctx:
             a = record.agreement
             return label.format(agency=a.agency, model=self.t("g287_model_" + a.model), date=self.date(a.signed) or "—",
                                 as_of=self.g287_date)
-        return label.format(state=self.guide.state_by_code[area.state].name(self.lang))
+        laws = "; ".join(law.identifier or law.title for law in record.laws)
+        return label.format(state=self.guide.state_by_code[area.state].name(self.lang), laws=laws)
 
     def stale(self, as_of: str) -> str:
         """A plain warning when a layer is more than 90 days older than the build's date, else ''."""

@@ -152,13 +152,19 @@ def place_refs(check: FileCheck, place: Any, codes: list[str], federal_ids: set[
         refs_exist(check, fed.sources, sources, ("federal", i, "sources"), "source")
 
 
-def state_refs(check: FileCheck, state: schema.State) -> None:
-    """A state file: its code is its file name; laws have unique ids and cite its own sources."""
+def state_refs(check: FileCheck, state: schema.State, codes: list[str] | None = None) -> None:
+    """A state file: its code is its file name; laws have unique ids, cite its own sources and
+    cover known provision codes, each once."""
     id_matches_file(check, state.code, "code", transform=str.lower)
     sources = unique(check, state.sources, "id", ("sources",), "source id")
     unique(check, state.laws, "id", ("laws",), "law id")
     for i, law in enumerate(state.laws):
         refs_exist(check, law.sources, sources, ("laws", i, "sources"), "source")
+        for j, code in enumerate(law.covers):
+            if codes and code not in codes:
+                check.add(("laws", i, "covers", j), f"unknown provision code {code!r} (known: {', '.join(codes)})")
+            elif code in law.covers[:j]:
+                check.add(("laws", i, "covers", j), f"provision {code} is listed twice")
 
 
 def place_in_known_state(check: FileCheck, place: schema.Place, fips: dict[str, str], states_dir: str) -> bool:

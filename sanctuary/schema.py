@@ -291,6 +291,10 @@ class StateLaw(Strict):
     year: int | None = Field(None, ge=1900, le=2100, description="Year enacted; leave out if not confirmed.")
     summary: Text = Field(description="What it does, in our own words.")
     status: LawStatus
+    covers: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Provision codes this law itself provides for every local agency in the state (what its text says); "
+        "on county and city pages nobody has researched, an in-force law in a protective state gives 'partial: state law only'.")
     sources: list[Slug] = Field(min_length=1)
 
 
