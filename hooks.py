@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from sanctuary import changes, editions, finder, manifest, paths, render, steps
+from sanctuary import areaview, changes, comparedata, editions, finder, manifest, paths, render, steps
 from sanctuary.errors import DataErrors
 from sanctuary.guide import Guide
 from sanctuary.load import load_guide_cached
@@ -106,6 +106,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """One page per place file and per state file; adding one is adding one YAML file."""
     guide = _guide()
     lang = config.extra["lang"]
+    offline = config.extra["offline"]
     pages = []
     for place in guide.places:
         if guide.area_of_place(place.slug) is not None:
@@ -115,6 +116,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
         pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), f'place_page("{place.slug}")'))
     for area in guide.areas:
+        if offline and area.place is None:
+            continue  # shown by the offline view (below)
         ctx = render.Ctx(guide, lang, paths.Links(area.src, config.use_directory_urls))
         pages.append(_generated_page(config, area.src, render.area_title(ctx, area.key), render.area_description(ctx, area.key),
                                      f'area_page("{area.key}")'))
@@ -129,8 +132,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         feed = changes.atom(guide, lang, config.extra["site_root_url"], config.extra["edition"], page_url, state=state)
         files.append(File.generated(config, changes.feed_path(state), content=feed))
     files.append(File.generated(config, f"{changes.FEEDS}/sitemap.xml", content=changes.EMPTY_SITEMAP))
-    for path, script in finder.scripts(guide, lang, config.use_directory_urls).items():
+    for path, script in finder.scripts(guide, lang, config.use_directory_urls, offline=offline).items():
         files.append(File.generated(config, path, content=script))
+    for path, script in comparedata.scripts(guide, lang, config.use_directory_urls, offline, render.AREA_LETTER).items():
+        files.append(File.generated(config, path, content=script))
+    if offline and any(a.place is None for a in guide.areas):
+        pages.append(_generated_page(config, paths.AREA_VIEW, guide.label("areaview_title", lang),
+                                     guide.label("areaview_description", lang), "area_view()"))
+        for path, script in areaview.scripts(guide, lang).items():
+            files.append(File.generated(config, path, content=script))
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"{config.docs_dir}/{page.src_uri} exists, but this page is generated from data/: delete it")

@@ -22,7 +22,7 @@ def define_env(env) -> None:
 
     def ctx() -> render.Ctx:
         links = paths.Links(env.page.file.src_uri, env.conf["use_directory_urls"])
-        return render.Ctx(guide, lang, links)
+        return render.Ctx(guide, lang, links, offline=bool(env.conf["extra"].get("offline")))
 
     @env.macro
     def not_legal_advice() -> str:
@@ -53,6 +53,16 @@ def define_env(env) -> None:
     def area_page(key: str) -> str:
         """A county or city page (used by generated pages)."""
         return render.area_page(ctx(), key)
+
+    @env.macro
+    def consistency_rules() -> str:
+        """The rules that keep statuses comparable, each enforced by `make check`."""
+        return render.consistency_rules(ctx())
+
+    @env.macro
+    def area_view() -> str:
+        """The offline edition's view of every county and city nobody has researched."""
+        return render.area_view(ctx())
 
     @env.macro
     def state_page(code: str) -> str:

@@ -42,9 +42,12 @@ def bucket(name_key: str) -> str:
     return first if first.isalpha() else "0"
 
 
-def entries(guide: Guide, lang: str, use_directory_urls: bool) -> dict[str, list]:
-    """Letter -> its entries, for one edition. Links are relative to the edition's root."""
+def entries(guide: Guide, lang: str, use_directory_urls: bool, offline: bool = False) -> dict[str, list]:
+    """Letter -> its entries, for one edition. Links are relative to the edition's root; offline,
+    a county or city nobody has researched is an address of the offline view."""
     def link(src: str) -> str:
+        if offline and (area := guide.area_in_view(src)) is not None:
+            return f"{paths.page_url(paths.AREA_VIEW, False)}#{paths.area_route(area)}"
         return paths.page_url(src, use_directory_urls)
 
     out: dict[str, list] = {}
@@ -86,10 +89,10 @@ def entries(guide: Guide, lang: str, use_directory_urls: bool) -> dict[str, list
     return out
 
 
-def scripts(guide: Guide, lang: str, use_directory_urls: bool) -> dict[str, str]:
+def scripts(guide: Guide, lang: str, use_directory_urls: bool, offline: bool = False) -> dict[str, str]:
     """File (under the edition) -> its script: ``sgFinder.add(letter, entries)``."""
     out = {}
-    for letter, rows in sorted(entries(guide, lang, use_directory_urls).items()):
+    for letter, rows in sorted(entries(guide, lang, use_directory_urls, offline).items()):
         data = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
         out[f"{FINDER_DIR}/{letter}.js"] = f"window.sgFinder&&window.sgFinder.add({json.dumps(letter)},{data});\n"
     return out

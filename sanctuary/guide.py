@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import areas as area_pages
-from . import derive, schema
+from . import derive, maps, schema
 from .reference import doj, ice287g, placement
 from .reference.detention import Placed
 from .reference.snapshots import Kind, Layer, Reference
@@ -49,6 +49,7 @@ class Guide:
     states: list[schema.State] = field(default_factory=list)
     reference: Reference = field(default_factory=Reference)
     area_states: frozenset[str] | None = None  # the states whose county and city pages are built (None: all)
+    consistency: schema.Consistency | None = None  # data/consistency.yml
 
     def label(self, key: str, lang: str) -> str:
         return self.ui(key, lang)
@@ -227,16 +228,19 @@ class Guide:
         return {(fips[:2], shape.name.lower()): shape.centroid for fips, shape in self.reference.county_shapes.items()}
 
     @cached_property
-    def agreement_marks(self) -> list[tuple[float, float]]:
-        """Map marks of the counties with at least one agreement (rounded, each once)."""
-        marks = set()
-        for a in self.agreements:
-            state = self.state_by_code.get(a.state)
-            if a.county and state:
-                spot = self._county_centroid.get((state.fips, ice287g.county_key(a.state, a.county)[1]))
-                if spot:
-                    marks.add((round(spot[0], 1), round(spot[1], 1)))
-        return sorted(marks)
+    def agreement_counties(self) -> list[tuple[str, str]]:
+        """(FIPS, national map path) of every county with at least one agreement."""
+        return maps.national_agreement_counties(self)
+
+    def state_map(self, code: str) -> maps.StateMap | None:
+        """A state's county map (computed once per build, shared by both editions)."""
+        if code not in self._state_maps:
+            self._state_maps[code] = maps.state_map(self, code)
+        return self._state_maps[code]
+
+    @cached_property
+    def _state_maps(self) -> dict[str, maps.StateMap | None]:
+        return {}
 
     # ------------------------------------------------------------ counties and cities
 
@@ -274,6 +278,15 @@ class Guide:
     def area_of_place(self, slug: str) -> area_pages.Area | None:
         """The county or city page a researched place is, if it is one."""
         return self._area_of_place.get(slug)
+
+    @cached_property
+    def _unresearched_area_by_src(self) -> dict[str, area_pages.Area]:
+        return {a.src: a for a in self.areas if a.place is None}
+
+    def area_in_view(self, src: str) -> area_pages.Area | None:
+        """The county or city nobody has researched whose page is ``src``: the offline edition
+        shows it in its data-driven view (sanctuary/areaview.py) rather than as a page."""
+        return self._unresearched_area_by_src.get(src)
 
     def page_of_place(self, slug: str) -> str:
         """The page source of a researched place: its county or city page, else places/<slug>.md."""

@@ -38,6 +38,7 @@ def check_site(
     only_prefix: str = "",
     ignore_targets: tuple[str, ...] = (),
     base_path: str = "/",
+    routes: dict[str, set[str]] | None = None,
 ) -> list[str]:
     """Return one message per broken internal link, as ``page.html: href: problem``.
 
@@ -45,7 +46,10 @@ def check_site(
     into folders not built yet (the other edition, while the first one builds).
     ``base_path`` is the path of ``site_url`` (e.g. ``/repo/`` on GitHub Pages): links starting
     with it (as on the 404 page, which must work at any depth) are resolved from the site root.
+    ``routes`` gives, for a page that shows content by its address (the offline county view), the
+    fragments it answers besides its element ids.
     """
+    routes = routes or {}
     base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     site = Path(site_dir)
     # One walk of the site: every file and folder, so links are checked without a stat each.
@@ -94,6 +98,6 @@ def check_site(
                 target = joined
             if parts.fragment and tag == "a" and target.endswith(".html"):
                 fragment = unquote(parts.fragment)
-                if fragment not in get(target).ids:
+                if fragment not in get(target).ids and fragment not in routes.get(target, ()):
                     problems.append(f"{rel}: {ref}: no element with id {fragment!r} in {target}")
     return problems

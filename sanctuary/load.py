@@ -26,6 +26,7 @@ M = TypeVar("M", bound=BaseModel)
 SECTIONS_DIR = "data/sections"
 GLOSSARY_FILE = "data/glossary.yml"
 FEDERAL_FILE = "data/federal_lists.yml"
+CONSISTENCY_FILE = "data/consistency.yml"
 UI_FILE = "data/ui.yml"
 PLACES_DIR = "data/places"
 STATES_DIR = "data/states"
@@ -219,6 +220,13 @@ def load_guide(root: str | Path = ".", area_states: frozenset[str] | None = None
     states, present = load_states(reader, codes)
     reference = load_snapshots(reader, states)
     check_places_in_states(places, states, present, reference)
+    consistency, cons_check, _ = reader.model(CONSISTENCY_FILE, schema.Consistency)
+    if consistency:
+        rules.unique(cons_check, consistency.rules, "id", ("rules",), "rule id")
+        for i, rule in enumerate(consistency.rules):
+            rules.consistency_rule_refs(cons_check, i, rule, codes, set(places))
+            for place, check in places.values():
+                rules.follows_rule(check, place, rule)
     if reader.errors:
         raise DataErrors(reader.errors)
     assert glossary and federal
@@ -226,7 +234,7 @@ def load_guide(root: str | Path = ".", area_states: frozenset[str] | None = None
         sections=sections, glossary=glossary, federal=federal, ui=ui,
         places=sorted((p for p, _ in places.values()), key=lambda p: (p.name.en.casefold(), p.slug)),
         states=sorted(states, key=lambda s: s.name.en),
-        reference=reference, area_states=area_states,
+        reference=reference, area_states=area_states, consistency=consistency,
     )
 
 
@@ -239,10 +247,9 @@ def area_scope() -> frozenset[str] | None:
     """The states whose county and city pages are built: SANCTUARY_AREAS=all (default), sample, none."""
     import os
 
-    # The offline edition (OFFLINE=true) leaves the county and city pages out: at every county in
-    # both languages the zip would pass 40 MB. Its researched places keep their own pages.
-    offline = os.environ.get("OFFLINE", "").lower() in ("1", "true")
-    value = os.environ.get("SANCTUARY_AREAS", "none" if offline else "all")
+    # The offline edition (OFFLINE=true) has every county and city too, but those nobody has
+    # researched are shown by one data-driven view (sanctuary/areaview.py), not a page each.
+    value = os.environ.get("SANCTUARY_AREAS", "all")
     if value == "all":
         return None
     if value == "sample":

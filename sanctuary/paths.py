@@ -14,6 +14,10 @@ METHOD = "method.md"
 GLOSSARY = "glossary.md"
 OPEN_DATA = "open-data.md"
 CHECK = "check.md"
+# The offline edition's view of every county and city nobody has researched (sanctuary/areaview.py):
+# ``area.html#counties/tx/harris`` shows what ``counties/tx/harris/`` shows online.
+AREA_VIEW = "area.md"
+AREA_DATA_DIR = "assets/areas"
 ICE_287G = "ice-287g.md"
 
 # Published files outside the pages.
@@ -80,3 +84,8 @@ class Links:
     def asset(self, path: str) -> str:
         """Link to a static file (e.g. 'assets/x.css') relative to this page."""
         return posixpath.relpath(path, self._base())
+
+
+def area_route(area) -> str:
+    """The offline view's address of a county or city page: 'counties/tx/harris'."""
+    return area.src.removesuffix(".md")

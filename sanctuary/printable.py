@@ -29,7 +29,7 @@ def chapters(guide: Guide, lang: str) -> list[Chapter]:
     out += [Chapter(guide.label("chapter_states", lang), html_path(paths.STATES)),
             Chapter(guide.label("chapter_method", lang), html_path(paths.METHOD)),
             Chapter(guide.label("glossary", lang), html_path(paths.GLOSSARY))]
-    out += [Chapter(p.name(lang), html_path(paths.place_page(p.slug))) for p in guide.places_sorted(lang) if p.sample]
+    out += [Chapter(p.name(lang), html_path(guide.page_of_place(p.slug))) for p in guide.places_sorted(lang) if p.sample]
     return out
 
 

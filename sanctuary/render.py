@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import areas, changes, derive, dictionary, paths, schema
+from . import areas, changes, comparedata, derive, dictionary, paths, schema
 from .guide import STANCE_ORDER, STATUS_ORDER, Guide
 from .reference import ice287g
 
@@ -37,6 +37,10 @@ STANCE_SYMBOL = {schema.Stance.floor: "▲", schema.Stance.preemption: "▼", sc
 # One letter per status in the compare page's compact JSON (the page's script reads the table from it).
 STATUS_LETTER = {schema.Status.yes: "y", schema.Status.partial: "p", schema.Status.no: "n", schema.Status.unknown: "u",
                  schema.Status.not_researched: "r"}
+# A county or city page's status: a derived status's letter, or None (not yet researched).
+AREA_LETTER = {**STATUS_LETTER, None: STATUS_LETTER[schema.Status.not_researched]}
+KIND_OF_PLACE = {schema.PlaceKind.city: "city", schema.PlaceKind.city_county: "city", schema.PlaceKind.county: "county",
+                 schema.PlaceKind.state: "state"}
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 
@@ -74,6 +78,9 @@ class Ctx:
     guide: Guide
     lang: str
     links: paths.Links
+    # The offline edition shows the counties and cities nobody has researched in one data-driven
+    # view (sanctuary/areaview.py) instead of a page each: links to them go there.
+    offline: bool = False
 
     def t(self, key: str) -> str:
         return self.guide.label(key, self.lang)
@@ -93,7 +100,7 @@ class Ctx:
         return self.links.to(self.guide.page_of_place(slug), anchor)
 
     def area_link(self, area, anchor: str | None = None) -> str:
-        return self.links.to(area.src, anchor)
+        return self.page(area.src, anchor)
 
     def state_link(self, code: str, anchor: str | None = None) -> str:
         return self.links.to(paths.state_page(code), anchor)
@@ -108,6 +115,8 @@ class Ctx:
         return "" if root == "./" else root.removesuffix("index.html")
 
     def page(self, src: str, anchor: str | None = None) -> str:
+        if self.offline and (area := self.guide.area_in_view(src)) is not None:
+            return self.links.to(paths.AREA_VIEW, paths.area_route(area))
         return self.links.to(src, anchor)
 
     def number(self, n: int) -> str:
@@ -128,6 +137,12 @@ class Ctx:
 
     def area_facilities(self, area) -> list:
         return [p for f in area.counties for p in self.guide.facilities_in(f)]
+
+    def area_have(self, area) -> list[str]:
+        """The provisions a county or city page shows as yes or partial (to start the checklist)."""
+        have = (schema.Status.yes, schema.Status.partial)
+        return [code for code, (basis, rec) in self.guide.area_statuses(area).items()
+                if basis != "not-researched" and rec is not None and rec.status in have]
 
     def derived_note(self, record, area) -> str:
         """The sentence that gives a derived status's rule and record."""
@@ -180,6 +195,7 @@ def _env() -> jinja2.Environment:
     env.filters["paragraphs"] = _paragraphs
     env.globals.update(
         STATUS_ORDER=[s.value for s in STATUS_ORDER],
+        STATUS_LETTERS={s.value: letter for s, letter in STATUS_LETTER.items()},
         STANCE_ORDER=STANCE_ORDER,
         STANCE_SYMBOL={k.value: v for k, v in STANCE_SYMBOL.items()},
         MODEL_ORDER=ice287g.MODEL_ORDER,
@@ -259,13 +275,19 @@ def compare_matrix(ctx: Ctx) -> str:
     every place is in a compact inline JSON that the page's filter draws from (works offline).
     The JSON carries its own status letters and labels, so the script repeats none of them."""
     provisions = ctx.guide.provisions
+    home = paths.Links(paths.HOME, ctx.links.use_directory_urls)
     data = {
-        "places": [[p.slug, p.name(ctx.lang), p.state, "".join(STATUS_LETTER[p.provisions[c.code].status] for c in provisions)]
+        "places": [[home.to(ctx.guide.page_of_place(p.slug)), p.name(ctx.lang), p.state,
+                    "".join(STATUS_LETTER[p.provisions[c.code].status] for c in provisions), KIND_OF_PLACE[p.kind],
+                    "0" * len(provisions), 1]
                    for p in ctx.ordered_places()],
         "provisions": [[prov.code, ctx.section_link(prov.code), prov.title(ctx.lang), prov.slug] for prov in provisions],
-        "placeLink": ctx.place_link("SLUG"),
+        "root": ctx.edition_root(),
+        "areaDir": comparedata.COMPARE_DIR,
         "statuses": {STATUS_LETTER[s]: [s.value, ctx.t("status_" + s.value)] for s in STATUS_ORDER},
         "has": [STATUS_LETTER[schema.Status.yes], STATUS_LETTER[schema.Status.partial]],
+        "derivedLabel": ctx.t("basis_derived"),
+        "derivedMark": "*",
         "limit": paths.LIST_LIMIT,
     }
     return _render("compare.md.j2", ctx, places=ctx.listed_places(), payload=json_for_html(data))
@@ -309,7 +331,7 @@ def us_map(ctx: Ctx) -> str:
     """SVG map: states by stance, places as points, counties with 287(g) agreements as marks."""
     shown = ctx.guide.places if len(ctx.guide.places) <= paths.LIST_LIMIT else ctx.guide.sample_places
     points = [(p, xy) for p in shown if (xy := ctx.guide.place_point(p))]
-    return _render("map.md.j2", ctx, shapes=ctx.guide.reference.state_shapes, points=points, agreements=ctx.guide.agreement_marks)
+    return _render("map.md.j2", ctx, shapes=ctx.guide.reference.state_shapes, points=points, agreements=ctx.guide.agreement_counties)
 
 
 def ice287g_page(ctx: Ctx) -> str:
@@ -369,6 +391,17 @@ def area_page(ctx: Ctx, key: str) -> str:
     return _render("area.md.j2", ctx, area=area, state=state)
 
 
+def area_fragment(ctx: Ctx, key: str) -> str:
+    """A county or city nobody has researched, as the offline view shows it (no finder, no notice)."""
+    area = ctx.guide.area_by_key[key]
+    return _render("area_fragment.md.j2", ctx, area=area, state=ctx.guide.state_by_code[area.state])
+
+
+def area_view(ctx: Ctx) -> str:
+    """The offline edition's page that shows any county or city nobody has researched."""
+    return _render("area_view.md.j2", ctx)
+
+
 def area_description(ctx: Ctx, key: str) -> str:
     """A one-line meta description of a county or city page (plain text)."""
     area = ctx.guide.area_by_key[key]
@@ -395,6 +428,11 @@ def moved_page(url: str) -> str:
 def derivation_rules(ctx: Ctx) -> str:
     """The rules of sanctuary.derive, each with its stable id, what triggers it and what it settles."""
     return _render("derivation_rules.md.j2", ctx, rules=derive.RULES)
+
+
+def consistency_rules(ctx: Ctx) -> str:
+    """The rules that keep statuses comparable across places (data/consistency.yml)."""
+    return _render("consistency_rules.md.j2", ctx)
 
 
 def finder(ctx: Ctx) -> str:

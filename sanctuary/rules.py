@@ -190,3 +190,43 @@ def unique_across_files(check: FileCheck, seen: dict[tuple[str, str], str], path
         check.add(path, f"duplicate {what} {value!r} (also in {seen[key]})")
     else:
         seen[key] = check.rel
+
+
+LOCAL_KINDS = (schema.PlaceKind.city, schema.PlaceKind.county, schema.PlaceKind.city_county)
+
+
+def consistency_rule_refs(check: FileCheck, i: int, rule: schema.ConsistencyRule, codes: list[str],
+                          places: set[str]) -> None:
+    """A consistency rule names known provisions and places, and says what it allows."""
+    at = ("rules", i)
+    for j, code in enumerate(rule.provisions):
+        if codes and code not in codes:
+            check.add(at + ("provisions", j), f"unknown provision code {code!r}")
+    for j, ex in enumerate(rule.exceptions):
+        if ex.place not in places:
+            check.add(at + ("exceptions", j, "place"), f"no place file data/places/{ex.place}.yml")
+    if rule.check is schema.RuleCheck.allowed and not (rule.states and rule.provisions and rule.allowed):
+        check.add(at, "an allowed-statuses rule lists its states, provisions and allowed statuses")
+
+
+def follows_rule(check: FileCheck, place: schema.Place, rule: schema.ConsistencyRule) -> None:
+    """One place against one consistency rule; a breach points at the status it concerns."""
+    if any(ex.place == place.slug for ex in rule.exceptions):
+        return
+    kinds = {p.id: p.kind for p in place.policies}
+    if rule.check is schema.RuleCheck.state_law_only:
+        if place.kind not in LOCAL_KINDS:
+            return
+        for code, st in place.provisions.items():
+            if st.status is schema.Status.yes and st.policies and all(
+                    kinds.get(pid) is schema.Instrument.state_law for pid in st.policies):
+                check.add(("provisions", code, "status"), f"'yes' rests only on state law ({', '.join(st.policies)}): "
+                          f"it is 'partial' for a {place.kind.value} (consistency rule {rule.id})")
+        return
+    if place.state not in rule.states:
+        return
+    for code in rule.provisions:
+        st = place.provisions.get(code)
+        if st is not None and st.status not in rule.allowed:
+            check.add(("provisions", code, "status"), f"'{st.status.value}' breaks consistency rule {rule.id} "
+                      f"(allowed: {', '.join(s.value for s in rule.allowed)}); see data/consistency.yml")

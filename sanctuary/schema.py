@@ -401,6 +401,37 @@ class Place(Strict):
     federal: list[FederalMention] = Field(default_factory=list)
 
 
+# ---------------------------------------------------------------- consistency rules
+
+
+class RuleCheck(str, Enum):
+    state_law_only = "state-law-only"  # a city or county status resting only on state-law policies
+    allowed = "allowed-statuses"  # the listed provisions, in the listed states, take only these statuses
+
+
+class RuleException(Strict):
+    place: Slug = Field(description="A place the rule does not bind, because its own rule goes further.")
+    why: Text
+
+
+class ConsistencyRule(Strict):
+    """A rule that keeps statuses comparable across places (shown on the method page, enforced by `make check`)."""
+
+    id: Slug
+    check: RuleCheck
+    text: Text = Field(description="The rule as the method page states it.")
+    states: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]] = Field(default_factory=list)
+    provisions: list[NonEmpty] = Field(default_factory=list)
+    allowed: list[Status] = Field(default_factory=list, description="For allowed-statuses: the statuses it permits.")
+    exceptions: list[RuleException] = Field(default_factory=list)
+
+
+class Consistency(Strict):
+    """``data/consistency.yml``."""
+
+    rules: list[ConsistencyRule] = Field(min_length=1)
+
+
 # ---------------------------------------------------------------- reference snapshots
 
 

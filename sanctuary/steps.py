@@ -6,11 +6,13 @@ Nothing here imports mkdocs; each step takes folders and values and returns what
 
 from __future__ import annotations
 
+import json
+import posixpath
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import csp, editions, manifest, opendata, sitemap
+from . import areaview, csp, editions, manifest, opendata, paths, sitemap
 from .guide import Guide
 from .linkcheck import check_site
 from .paths import DOWNLOADS, OPEN_DATA_DIR
@@ -60,11 +62,24 @@ def copy_downloads(downloads: Path, site_dir: Path) -> list[manifest.Download]:
     return items
 
 
+def add_area_search_entries(guide: Guide, site_dir: Path, lang: str) -> None:
+    """Offline, the counties and cities nobody has researched have no page each: give search an
+    entry for each (its name, leading to the offline view) so they are found by name there too."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"].extend(areaview.search_entries(guide, lang))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offline: bool, downloads: Path) -> None:
     """Everything after MkDocs wrote one edition: search tweaks, open data, robots.txt and the
     downloads (at the top, once), then the link check, and online only the CSP and hreflang."""
     edition = editions.edition(lang)
     top = site_dir.parents[edition.prefix.count("/") - 1] if edition.prefix else site_dir
+    if offline:
+        add_area_search_entries(guide, site_dir, lang)
     if lang == "es":
         fold_spanish_search(site_dir)
     if not edition.prefix:
@@ -75,8 +90,12 @@ def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offlin
     # The first edition is built first: its links into the others are checked by the later
     # builds and by the tests, which check the whole site.
     others = tuple(e.prefix for e in editions.others(lang) if e.prefix)
+    routes = {}
+    if offline:  # the offline view answers these addresses (area.html#counties/tx/harris)
+        view = posixpath.join(edition.prefix, paths.page_url(paths.AREA_VIEW, False)).lstrip("/")
+        routes[view] = areaview.routes(guide)
     problems = check_site(top, only_prefix=edition.prefix, ignore_targets=others if not edition.prefix else (),
-                          base_path=urlsplit(root_url).path)
+                          base_path=urlsplit(root_url).path, routes=routes)
     if problems:
         raise StepError("Broken internal links:\n" + "\n".join(problems))
     if not offline:

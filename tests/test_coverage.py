@@ -225,21 +225,35 @@ def test_287g_table_filters_and_sorts_in_the_browser(browser, base_url, guide):
 
 
 def test_compare_filter_in_the_browser(browser, base_url, guide):
-    """The filter draws rows from the page's own data, with its own status labels."""
+    """The filter draws rows from the page's own data, with its own status labels; choosing a state
+    adds its counties and cities (derived or not yet researched) from that state's script."""
     code = "IE3"
     col = guide.provision_index(code)
-    expected = [p for p in guide.places_sorted("es") if p.state == "CA" and p.provisions[code].status.value in ("yes", "partial")]
-    assert expected, "the data has California places with this provision"
+    places = [p for p in guide.places_sorted("es") if p.state == "CA" and p.provisions[code].status.value in ("yes", "partial")]
+    assert places, "the data has California places with this provision"
+    areas = [a for a in guide.areas_in("CA") if a.place is None and guide.area_statuses(a)[code][0] == "derived"
+             and guide.area_statuses(a)[code][1].status.value in ("yes", "partial")]
+    assert areas, "California's law gives its counties a derived status on this provision"
     page = browser.new_page()
     page.goto(base_url + "es/compare/", wait_until="load")
     page.select_option("#matrix-state", "CA")
     page.select_option("#matrix-has", str(col))
     rows = page.locator("#sg-matrix tbody tr")
-    assert rows.count() == len(expected)
-    assert [t.strip() for t in rows.locator("th a").all_inner_texts()] == [p.name.es for p in expected]
-    first = expected[0]
+    page.wait_for_function(f"document.querySelectorAll('#sg-matrix tbody tr').length === {len(places) + len(areas)}")
+    names = [t.strip() for t in rows.locator("th a").all_inner_texts()]
+    assert names == [p.name.es for p in places] + [a.name.es for a in areas]
+    first = places[0]
     cell = rows.first.locator("td").nth(col)
     label = {"yes": "Sí", "partial": "Parcial"}[first.provisions[code].status.value]
     assert cell.inner_text().strip() == label
+    derived = rows.nth(len(places)).locator("td").nth(col)
+    assert "sg-cell--derived" in derived.get_attribute("class") and derived.inner_text().strip() == "Parcial *"
     assert "state=CA" in page.url and f"has={col}" in page.url
+    # kind and status narrow the rows; the address keeps them
+    page.select_option("#matrix-kind", "researched")
+    assert rows.count() == len(places)
+    page.select_option("#matrix-kind", "county")
+    page.select_option("#matrix-status", "r")  # not yet researched on this provision: none in California
+    assert rows.count() == 0
+    assert "kind=county" in page.url and "status=r" in page.url
     page.close()

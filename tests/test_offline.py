@@ -34,7 +34,7 @@ def test_offline_edition_works_from_file_with_the_network_off(browser, unzipped)
     page.locator("nav.md-nav--primary a[href='criminal-justice.html']").first.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/criminal-justice.html")
-    page.goto((unzipped / "places" / "long-beach.html").resolve().as_uri(), wait_until="load")
+    page.goto((unzipped / "cities" / "ca" / "long-beach.html").resolve().as_uri(), wait_until="load")
     assert "Long Beach" in page.locator("h1").inner_text()
     # search runs (through the vendored iframe-worker shim) and returns results
     page.locator("input.md-search__input").click()
@@ -45,7 +45,7 @@ def test_offline_edition_works_from_file_with_the_network_off(browser, unzipped)
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang=es]").click()
     page.wait_for_load_state("load")
-    assert page.url.endswith("/es/places/long-beach.html")
+    assert page.url.endswith("/es/cities/ca/long-beach.html")
     assert page.locator("html").get_attribute("lang") == "es"
     page.locator("input.md-search__input").click()
     page.keyboard.type("informacion", delay=20)
@@ -87,3 +87,73 @@ def test_vendored_shim_matches_npm():
     vendored = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker" / "shim.js"
     npm = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
     assert vendored.read_bytes() == npm.read_bytes(), "update the vendored copy from node_modules"
+
+
+def _area_rows(folder: Path) -> dict[str, list[str]]:
+    """Every county and city the offline view can show: route -> [title, html]."""
+    import json
+
+    rows: dict[str, list[str]] = {}
+    prefix, suffix = "window.sgAreas&&window.sgAreas.add(", ");\n"
+    for path in sorted((folder / "assets" / "areas").rglob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(prefix) and text.endswith(suffix), path
+        chunk = json.loads(text[len(prefix):-len(suffix)])
+        assert not set(chunk) & set(rows), path
+        rows.update(chunk)
+    return rows
+
+
+@pytest.mark.parametrize("edition", ["", "es"])
+def test_every_county_and_city_is_in_the_offline_edition(unzipped, guide, edition):
+    from sanctuary import paths
+
+    folder = unzipped / edition if edition else unzipped
+    rows = _area_rows(folder)
+    unresearched = {paths.area_route(a) for a in guide.all_areas if a.place is None}
+    assert set(rows) == unresearched
+    assert len(rows) + sum(1 for a in guide.all_areas if a.place is not None) == len(guide.all_areas) > 3_200
+    for a in guide.all_areas:  # a researched county or city keeps its own page
+        if a.place is not None:
+            assert (folder / paths.page_url(a.src, False)).is_file(), a.src
+    harris = rows["counties/tx/harris"]
+    assert harris[0] == ("Harris County, Texas" if not edition else "Condado de Harris, Texas")
+    # the view's content is the online page's, links relative to the view (area.html at the root)
+    assert 'href="states/tx.html"' in harris[1] and 'id="ice-287g"' in harris[1]
+
+
+@pytest.mark.parametrize("edition, query, route, heading", [
+    ("", "Harris County", "counties/tx/harris", "Harris County, Texas"),
+    ("es/", "condado de harris", "counties/ga/harris", "Condado de Harris, Georgia"),
+    ("", "Fort Worth", "cities/tx/fort-worth", "Fort Worth, Texas"),
+])
+def test_offline_finder_and_search_reach_a_county(browser, unzipped, edition, query, route, heading):
+    context = browser.new_context(offline=True)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.goto((unzipped / edition / "index.html").resolve().as_uri(), wait_until="load")
+    page.locator("#finder-q").type(query, delay=15)
+    target = f"area.html#{route}"
+    page.locator(f"[data-finder-results] a[href$='{target}']").first.click()
+    page.locator("[data-area-view] h1").filter(has_text=heading).wait_for(timeout=10_000)
+    assert page.title().startswith(heading)
+    assert page.locator("[data-area-view] #by-provision").count() == 1
+    # Material's search finds it by name too, and its result opens the same view
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    hrefs = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => decodeURIComponent(e.href))")
+    found = [h for h in hrefs if f"r={route}" in h]
+    assert found, hrefs
+    page.goto(found[0], wait_until="load")  # each county is its own result, and opens the view
+    page.locator("[data-area-view] h1").filter(has_text=heading).wait_for(timeout=10_000)
+    context.close()
+    assert [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))] == []
+
+
+def test_offline_view_says_so_for_an_unknown_address(browser, unzipped):
+    page = browser.new_page()
+    page.goto((unzipped / "area.html").resolve().as_uri() + "#counties/tx/nowhere", wait_until="load")
+    page.get_by_text("has no county or city at this address").wait_for(timeout=10_000)
+    page.close()

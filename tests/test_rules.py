@@ -150,3 +150,58 @@ def test_unique_across_files():
     rules.unique_across_files(second, seen, ("slug",), "slug", "x", "slug")
     rules.unique_across_files(second, seen, ("slug",), "slug", "y", "slug")
     assert messages(first) == [] and messages(second) == ["slug: duplicate slug 'x' (also in data/places/a.yml)"]
+
+
+def _place(kind: str, state: str, ie4: dict, policies: list[tuple[str, str]]) -> schema.Place:
+    return schema.Place.model_validate({
+        "slug": "testville", "name": {"en": "T", "es": "T"}, "state": state, "kind": kind, "overview": {"en": "x", "es": "x"},
+        "reviewed": "2026-11-01", "sources": [{"id": "s", "title": "t", "url": "https://example.gov/", "publisher": "p", "kind": "official"}],
+        "policies": [{"id": pid, "title": pid, "kind": k, "adopted_by": {"en": "x", "es": "x"}, "state": "in-force",
+                      "summary": {"en": "x", "es": "x"}, "sources": ["s"]} for pid, k in policies],
+        "provisions": {"IE4": {"note": {"en": "x", "es": "x"}, "sources": ["s"], **ie4}}})
+
+
+STATE_ONLY = schema.ConsistencyRule(id="state-law-only", check="state-law-only", text={"en": "x", "es": "x"})
+SB54 = schema.ConsistencyRule(id="ca-sb54", check="allowed-statuses", text={"en": "x", "es": "x"}, states=["CA"],
+                              provisions=["IE4"], allowed=["partial", "no", "unknown", "not-researched"],
+                              exceptions=[{"place": "elsewhere", "why": {"en": "x", "es": "x"}}])
+LAW, ORD = ("law", "state-law"), ("ord", "ordinance")
+
+
+@pytest.mark.parametrize("rule, kind, state, ie4, policies, expected", [
+    (STATE_ONLY, "city", "CA", {"status": "yes", "policies": ["law"]}, [LAW],
+     ["provisions.IE4.status: 'yes' rests only on state law (law): it is 'partial' for a city (consistency rule state-law-only)"]),
+    (STATE_ONLY, "county", "CA", {"status": "yes", "policies": ["law", "ord"]}, [LAW, ORD], []),  # its own rule too
+    (STATE_ONLY, "city", "CA", {"status": "partial", "policies": ["law"]}, [LAW], []),
+    (STATE_ONLY, "state", "CA", {"status": "yes", "policies": ["law"]}, [LAW], []),  # a state's law is its own
+    (SB54, "city", "CA", {"status": "yes", "policies": ["ord"]}, [ORD],
+     ["provisions.IE4.status: 'yes' breaks consistency rule ca-sb54 (allowed: partial, no, unknown, not-researched); "
+      "see data/consistency.yml"]),
+    (SB54, "state", "CA", {"status": "yes", "policies": ["law"]}, [LAW],
+     ["provisions.IE4.status: 'yes' breaks consistency rule ca-sb54 (allowed: partial, no, unknown, not-researched); "
+      "see data/consistency.yml"]),
+    (SB54, "city", "CA", {"status": "partial", "policies": ["ord"]}, [ORD], []),
+    (SB54, "city", "OR", {"status": "yes", "policies": ["ord"]}, [ORD], []),  # another state
+])
+def test_follows_rule(rule, kind, state, ie4, policies, expected):
+    c = check()
+    rules.follows_rule(c, _place(kind, state, ie4, policies), rule)
+    assert messages(c) == expected
+
+
+def test_a_named_exception_is_not_bound():
+    c = check()
+    place = _place("city", "CA", {"status": "yes", "policies": ["ord"]}, [ORD]).model_copy(update={"slug": "elsewhere"})
+    rules.follows_rule(c, place, SB54)
+    assert messages(c) == []
+
+
+def test_consistency_rule_refs():
+    c = check("data/consistency.yml")
+    bad = SB54.model_copy(update={"provisions": ["XX9"]})
+    rules.consistency_rule_refs(c, 0, bad, ["IE4"], {"testville"})
+    empty = schema.ConsistencyRule(id="e", check="allowed-statuses", text={"en": "x", "es": "x"})
+    rules.consistency_rule_refs(c, 1, empty, ["IE4"], {"testville"})
+    assert messages(c) == ["rules[0].provisions[0]: unknown provision code 'XX9'",
+                           "rules[0].exceptions[0].place: no place file data/places/elsewhere.yml",
+                           "rules[1]: an allowed-statuses rule lists its states, provisions and allowed statuses"]

@@ -110,7 +110,8 @@ def test_compare_matrix_is_complete(site, guide):
         for cell, prov in zip(cells, guide.provisions):
             status = place.provisions[prov.code].status.value
             assert f"sg-cell--{status}" in cell["class"]
-            label = {"yes": "Yes", "partial": "Partial", "no": "No", "unknown": "Unknown"}[status]
+            label = {"yes": "Yes", "partial": "Partial", "no": "No", "unknown": "Unknown",
+                     "not-researched": "Not yet researched"}[status]
             assert cell.get_text(" ", strip=True).endswith(label)  # text, not colour alone
             assert cell.a["href"].endswith(f"{place_url(guide, place.slug)}#{prov.slug}")
 
@@ -188,6 +189,13 @@ def test_the_markup_check_can_fail():
     source = "<p>Agencies: &lt;p&gt;ICE list&lt;/p&gt;</p>"
     assert MARKUP_AS_TEXT.findall(visible_text(BeautifulSoup(source, "html.parser"))) == ["<p>", "</p>"]
     assert ESCAPED_MARKUP.findall(source) == ["&lt;p&gt;", "&lt;/p&gt;"]
+
+
+def test_link_checker_accepts_only_the_routes_a_view_answers(tmp_path):
+    (tmp_path / "index.html").write_text('<a href="area.html#counties/tx/harris">x</a><a href="area.html#counties/tx/nowhere">y</a>')
+    (tmp_path / "area.html").write_text('<div id="view"></div>')
+    assert check_site(tmp_path, routes={"area.html": {"counties/tx/harris"}}) == [
+        "index.html: area.html#counties/tx/nowhere: no element with id 'counties/tx/nowhere' in area.html"]
 
 
 def test_link_checker_catches_a_broken_anchor(tmp_path):

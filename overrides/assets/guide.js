@@ -125,7 +125,10 @@
     render();
   }
 
-  /* Compare matrix: filter every place (from the page's inline JSON), draw the matching rows. */
+  /* Compare matrix: filter every place (from the page's inline JSON), draw the matching rows.
+     Choosing a state also loads that state's counties and cities (assets/compare/<st>.js, made at
+     build time; a script, so it works offline too) with their derived or not-researched statuses.
+     Rows: [link from the edition's root, name, state, status letters, kind, derived mask, researched]. */
   function setupMatrix(root) {
     var box = root.querySelector("[data-matrix-filter]");
     var script = root.getElementById ? root.getElementById("sg-matrix-data") : null;
@@ -133,24 +136,44 @@
     if (!box || !script || !table) return;
     var data = JSON.parse(script.textContent);
     var q = box.querySelector("#matrix-q"), state = box.querySelector("#matrix-state"), has = box.querySelector("#matrix-has");
+    var kind = box.querySelector("#matrix-kind"), status = box.querySelector("#matrix-status");
     var count = box.querySelector("[data-filter-count]");
     var cut = root.querySelector("[data-matrix-cut]");
     var body = table.tBodies[0];
-    var names = data.places.map(function (p) { return norm(p[1]); });
+    var areas = {}, asked = {};
     box.hidden = false;
 
+    window.sgMatrix = {
+      add: function (code, rows) { areas[code] = rows; apply(); }
+    };
+    function loadState(code) {
+      if (!code || areas[code] || asked[code]) return;
+      asked[code] = true;
+      var s = document.createElement("script");
+      s.src = data.root + data.areaDir + "/" + code.toLowerCase() + ".js";
+      s.onerror = function () { areas[code] = []; apply(); };
+      document.head.appendChild(s);
+    }
+
     function cell(place, i) {
-      var status = data.statuses[place[3].charAt(i)];  // [value, label], from the page's data
+      var st = data.statuses[place[3].charAt(i)];  // [value, label], from the page's data
       var prov = data.provisions[i];
+      var derived = place[5].charAt(i) === "1";
       var td = document.createElement("td");
-      td.className = "sg-cell sg-cell--" + status[0];
+      td.className = "sg-cell sg-cell--" + st[0] + (derived ? " sg-cell--derived" : "");
       var a = document.createElement("a");
-      a.href = data.placeLink.replace("SLUG", place[0]) + "#" + prov[3];
-      a.title = place[1] + ": " + prov[2];
+      a.href = data.root + place[0] + (place[0].indexOf("#") === -1 ? "#" + prov[3] : "");
+      a.title = place[1] + ": " + prov[2] + (derived ? " (" + data.derivedLabel + ")" : "");
       var badge = document.createElement("span");
-      badge.className = "sg-status sg-status--" + status[0];
-      badge.textContent = status[1];
+      badge.className = "sg-status sg-status--" + st[0];
+      badge.textContent = st[1];
       a.appendChild(badge);
+      if (derived) {
+        var mark = document.createElement("span");
+        mark.className = "sg-derived";
+        mark.textContent = " " + data.derivedMark;
+        a.appendChild(mark);
+      }
       td.appendChild(a);
       return td;
     }
@@ -160,7 +183,7 @@
       var th = document.createElement("th");
       th.scope = "row";
       var a = document.createElement("a");
-      a.href = data.placeLink.replace("SLUG", place[0]);
+      a.href = data.root + place[0];
       a.textContent = place[1];
       var st = document.createElement("span");
       st.className = "sg-muted";
@@ -176,12 +199,17 @@
     function apply() {
       var words = norm(q.value).split(/\s+/).filter(Boolean);
       var code = state.value, col = has.value === "" ? -1 : +has.value;
+      var want = kind ? kind.value : "", letters = status && status.value ? status.value : data.has.join("");
+      loadState(code);
+      var pool = data.places.concat(code && areas[code] ? areas[code] : []);
       var hits = [];
-      for (var i = 0; i < data.places.length; i++) {
-        var p = data.places[i];
+      for (var i = 0; i < pool.length; i++) {
+        var p = pool[i];
         if (code && p[2] !== code) continue;
-        if (col >= 0 && data.has.indexOf(p[3].charAt(col)) === -1) continue;
-        if (!words.every(function (w) { return names[i].indexOf(w) !== -1; })) continue;
+        if (want && (want === "researched" ? !p[6] : p[4] !== want)) continue;
+        if (col >= 0 && letters.indexOf(p[3].charAt(col)) === -1) continue;
+        var name = norm(p[1]);
+        if (!words.every(function (w) { return name.indexOf(w) !== -1; })) continue;
         hits.push(p);
       }
       var frag = document.createDocumentFragment();
@@ -190,10 +218,12 @@
       count.textContent = count.getAttribute("data-template").replace("{n}", hits.length);
       if (cut) cut.hidden = hits.length <= data.limit ? true : false;
       var params = new URLSearchParams(location.search);
-      ["q", "state", "has"].forEach(function (k) { params.delete(k); });
+      ["q", "state", "has", "kind", "status"].forEach(function (k) { params.delete(k); });
       if (q.value) params.set("q", q.value);
       if (code) params.set("state", code);
       if (col >= 0) params.set("has", col);
+      if (want) params.set("kind", want);
+      if (status && status.value) params.set("status", status.value);
       try { history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : "")); } catch (e) { /* file:// */ }
       return hits.length;
     }
@@ -202,9 +232,13 @@
     q.value = start.get("q") || "";
     state.value = start.get("state") || "";
     has.value = start.get("has") || "";
-    [q, state, has].forEach(function (el) { el.addEventListener(el.tagName === "INPUT" ? "input" : "change", apply); });
+    if (kind) kind.value = start.get("kind") || "";
+    if (status) status.value = start.get("status") || "";
+    [q, state, has, kind, status].forEach(function (el) {
+      if (el) el.addEventListener(el.tagName === "INPUT" ? "input" : "change", apply);
+    });
     window.sgMatrixFilter = apply;  // for the benchmark's timing
-    if (q.value || state.value || has.value) apply();
+    if (q.value || state.value || has.value || (kind && kind.value) || (status && status.value)) apply();
     else count.textContent = count.getAttribute("data-template").replace("{n}", data.places.length);
   }
 

@@ -174,6 +174,32 @@ def rings(topo: dict, obj: str) -> dict[str, list[list[tuple[float, float]]]]:
     return out
 
 
+def bbox(ring_lists: list[list[list[tuple[float, float]]]]) -> tuple[float, float, float, float]:
+    """(min x, min y, max x, max y) of every point of the given shapes."""
+    xs = [x for rings_ in ring_lists for ring in rings_ for x, _ in ring]
+    ys = [y for rings_ in ring_lists for ring in rings_ for _, y in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def fit_path(ring_list: list[list[tuple[float, float]]], box: tuple[float, float, float, float], width: float,
+             tolerance: float) -> str:
+    """SVG path data of a shape drawn in a frame where ``box`` is ``width`` pixels wide (a state's
+    county map zooms the national projection to the state)."""
+    minx, miny, maxx, _ = box
+    scale = width / (maxx - minx)
+    local = [[((x - minx) * scale, (y - miny) * scale) for x, y in ring] for ring in ring_list]
+    # A shape smaller than the tolerance (Virginia's small independent cities) keeps its points
+    # rather than vanish, and one the atlas reduced to a sliver becomes a small square at its
+    # place: every county stays on its state's map, as a link.
+    found = _path(local, tolerance) or _path(local, 0.0)
+    if not found:
+        xs = [x for ring in local for x, _ in ring]
+        ys = [y for ring in local for _, y in ring]
+        cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        found = f"M{_num(round(cx * 10) - 20)},{_num(round(cy * 10) - 20)}h4v4h-4z"
+    return found
+
+
 def contains(ring_list: list[list[tuple[float, float]]], x: float, y: float) -> bool:
     """Even-odd rule over every ring (holes included)."""
     inside = False

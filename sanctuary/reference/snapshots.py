@@ -32,6 +32,7 @@ class Reference:
     layers: dict[str, Layer] = field(default_factory=dict)  # snapshot id -> its records
     state_shapes: dict[str, geo.Shape] = field(default_factory=dict)  # state FIPS -> shape
     county_shapes: dict[str, geo.Shape] = field(default_factory=dict)  # county FIPS -> centroid (no path)
+    county_rings: dict[str, list] = field(default_factory=dict)  # county FIPS -> its full rings (maps, placing)
     gazetteer: placement.Gazetteer | None = None  # Census counties and towns, indexed by name
     facilities: tuple[detention.Placed, ...] = ()  # the newest detention sheet, each facility placed
 
@@ -137,6 +138,7 @@ def load_reference(root: Path, snapshots: schema.Snapshots | None, check: FileCh
         gazetteer=gazetteer, facilities=tuple(facilities),
         snapshots=tuple(snapshots.snapshots), layers=layers,
         state_shapes=shapes.get(Kind.us_atlas_states, {}), county_shapes=shapes.get(Kind.us_atlas_counties, {}),
+        county_rings=county_rings or {},
     )
 
 
