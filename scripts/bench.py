@@ -50,6 +50,8 @@ BUDGETS = {
     "search_index_gzip_kb": 150,
     "lighthouse_min": {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100},
     "filter_ms": 100,
+    "zip_mb": 12,
+    "page_gzip_kb": 250,
 }
 PROJECT_FILES = ["docs", "overrides", "sanctuary", "hooks.py", "macros.py", "mkdocs.yml", "mkdocs.es.yml"]
 CONFIGS = {"en": "mkdocs.yml", "es": "mkdocs.es.yml"}
@@ -431,11 +433,31 @@ def measured_pages(guide) -> dict[str, str]:
     no researched place, and the same in Spanish."""
     place = paths.page_url(guide.page_of_place("long-beach"))
     counties = [a for a in guide.areas if a.kind == "county" and a.place is None]
-    pages = {"home": "", "section": "immigration-enforcement/", "place": place, "compare": "compare/"}
+    pages = {"home": "", "section": "immigration-enforcement/", "place": place, "compare": "compare/",
+             "states (map)": "states/", "Texas (county map)": paths.page_url(paths.state_page("TX"))}
     if counties:
         pages["county"] = paths.page_url(max(counties, key=lambda a: a.population).src)
     pages.update({"home (es)": "es/", "place (es)": "es/" + place})
     return pages
+
+
+def real_pages(site: Path, run: dict) -> dict:
+    """The real data's site as a whole: how many pages, the county and city pages' HTML (mean and
+    largest), and the largest pages by gzip size (the budget: no page over 250 KB with what it loads;
+    the page itself is most of it, the shared assets are measured by page_weight)."""
+    htmls = [p for p in site.rglob("*.html")]
+    def kind(p: Path) -> str:
+        parts = p.relative_to(site).parts
+        return (parts[1:] if parts[0] == "es" else parts)[0]
+
+    areas = [p for p in htmls if kind(p) in ("counties", "cities")]
+    area_kb = [p.stat().st_size / 1000 for p in areas]
+    sized = sorted(((len(gzip.compress(p.read_bytes(), GZIP_LEVEL)) / 1000, p.relative_to(site).as_posix()) for p in htmls), reverse=True)
+    return {"pages": len(htmls), "area_pages": len(areas),
+            "area_html_kb_mean": round(sum(area_kb) / len(area_kb), 1) if area_kb else None,
+            "area_html_kb_max": round(max(area_kb), 1) if area_kb else None,
+            "online_seconds": run["online"]["seconds"], "zip_mb": run.get("zip_mb"),
+            "largest": [[round(kb, 1), rel] for kb, rel in sized[:8]]}
 
 
 def _transferred(site: Path, base: str, urls) -> dict[str, int]:
@@ -567,7 +589,7 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench.json")
     args = parser.parse_args()
-    sizes = sorted({int(s) for s in args.sizes.split(",")})
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     results: dict = {"budgets": BUDGETS}
     with tempfile.TemporaryDirectory(prefix="sg-bench-") as tmp:
         work = Path(tmp)
@@ -580,7 +602,13 @@ def main() -> int:
         results["full_build"] = [full_row(0, run, None)]
         if "online" not in run:
             raise SystemExit("The real data's online build failed: nothing more to measure.\n" + json.dumps(run.get("errors"), indent=1))
-        pages = measured_pages(load_guide_cached(project))
+        guide = load_guide_cached(project)
+        pages = measured_pages(guide)
+        results["real_pages"] = real_pages(real_site, run)
+        print("Real data: the plain Material baseline of the same pages...", flush=True)
+        base = build_both(make_baseline(work / "baseline-0", project), work / "baseline-site-0")
+        results["real_pages"].update(baseline_seconds=base["seconds"], ratio=round(run["online"]["seconds"] / base["seconds"], 2))
+        print("   ", {k: v for k, v in results["real_pages"].items() if k != "largest"}, flush=True)
         results["page_weight"] = page_weight(real_site, pages)
         results["timings"] = {"real data": browser_timings(real_site, "real data")}
         if not args.no_lighthouse:
@@ -613,7 +641,17 @@ def verdicts(r: dict) -> dict:
         at_max = max(r["scaling"], key=lambda row: row["synthetic_places"])
         v[f"place page <= 25 KB HTML at {at_max['synthetic_places']} synthetic places"] = (
             at_max["place_html_kb"] <= BUDGETS["place_html_kb_at_3000"] if at_max["place_html_kb"] is not None else None)
+    real = r.get("real_pages")
+    if real:
+        v[f"build time within 1.3x baseline at the real page count ({real['pages']} pages)"] = real["ratio"] <= BUDGETS["build_ratio"]
+        if real["area_html_kb_mean"] is not None:
+            v["county and city pages <= 25 KB HTML (mean)"] = real["area_html_kb_mean"] <= BUDGETS["place_html_kb_at_3000"]
+            v["county and city pages <= 25 KB HTML (largest)"] = real["area_html_kb_max"] <= BUDGETS["place_html_kb_at_3000"]
+        if real.get("zip_mb") is not None:
+            v["offline zip <= 12 MB with every county and city"] = real["zip_mb"] <= BUDGETS["zip_mb"]
     w = r["page_weight"]
+    v["no measured page over 250 KB gzip with everything it loads"] = all(
+        x["gzip_kb"] <= BUDGETS["page_gzip_kb"] for name, x in w.items() if name != "search index")
     for name in ("home", "home (es)"):
         if name in w:
             v[f"{name} <= 120 KB gzip with everything it loads"] = w[name]["gzip_kb"] <= BUDGETS["home_gzip_kb"]
@@ -648,6 +686,12 @@ def print_table(r: dict) -> None:
         print(f"{row['synthetic_places']:>6} {row['places']:>6} {row['seconds']:>8} {row['baseline_seconds']:>10} {row['ratio']:>6} "
               f"{row['peak_mb']:>8} {row['site_mb']:>8} {row['place_html_kb'] or '-':>9} "
               f"{_kb_pair(row['search_index'], 'kb'):>15} {_kb_pair(row['search_index'], 'gzip_kb'):>14}")
+    real = r.get("real_pages")
+    if real:
+        print(f"\nReal data: {real['pages']} pages ({real['area_pages']} county and city pages); online build of both languages "
+              f"{real['online_seconds']} s vs plain Material {real['baseline_seconds']} s (ratio {real['ratio']}); county and city "
+              f"pages {real['area_html_kb_mean']} KB HTML on average, {real['area_html_kb_max']} KB the largest; zip {real['zip_mb']} MB")
+        print("  largest pages (KB gzip, the page alone): " + ", ".join(f"{rel} {kb}" for kb, rel in real["largest"]))
     print("\nFull build (as make build: offline en+es, zip, PDF, online en+es)")
     print(f"{'N':>6} {'finished':<22} {'time s':>7} {'online s':>8} {'zip MB':>7} {'PDF pages en/es':>16}  same PDF pages as real data")
     for row in r["full_build"]:
