@@ -186,9 +186,6 @@ class Guide:
                 out.setdefault(ice287g.county_key(a.state, a.county), []).append(a)
         return out
 
-    def agreements_in_county(self, state: str, county: str) -> list[ice287g.Agreement]:
-        return self._agreements_by_area.get(ice287g.county_key(state, county), [])
-
     def agreements_in_state(self, state: str) -> list[ice287g.Agreement]:
         return self._agreements_by_area.get((state, ""), [])
 
@@ -198,8 +195,15 @@ class Guide:
         in_state = self.agreements_in_state(place.state)
         if place.kind is schema.PlaceKind.state:
             return [], in_state
-        local = [a for c in place.counties for a in self.agreements_in_county(place.state, c + " County")]
+        local = [a for f in self.place_county_fips(place) for a in self.agreements_in_fips(f)]
         return local, self.statewide_agreements(place.state)
+
+    def place_county_fips(self, place: schema.Place) -> list[str]:
+        """The FIPS codes of a place's counties (``make check`` has made sure each names one)."""
+        gazetteer = self.reference.gazetteer
+        if gazetteer is None:
+            return []
+        return [c.fips for name in place.counties if (c := gazetteer.county_named(place.state, name))]
 
     def agreement_counts_by_state(self, lang: str) -> list[tuple[schema.State, dict[str, int]]]:
         """States with agreements, by name, each with its total and its count per model."""
@@ -215,17 +219,11 @@ class Guide:
 
     def place_point(self, place: schema.Place) -> tuple[float, float] | None:
         """Where a place sits on the map: the mean of its counties' centroids."""
-        state = self.state_by_code.get(place.state)
-        spots = [self._county_centroid.get((state.fips, c.lower())) for c in place.counties] if state else []
-        spots = [s for s in spots if s]
+        shapes = self.reference.county_shapes
+        spots = [shapes[f].centroid for f in self.place_county_fips(place) if f in shapes]
         if not spots:
             return None
         return sum(x for x, _ in spots) / len(spots), sum(y for _, y in spots) / len(spots)
-
-    @cached_property
-    def _county_centroid(self) -> dict[tuple[str, str], tuple[float, float]]:
-        """(state FIPS, lowercase county name) -> centroid."""
-        return {(fips[:2], shape.name.lower()): shape.centroid for fips, shape in self.reference.county_shapes.items()}
 
     @cached_property
     def agreement_counties(self) -> list[tuple[str, str]]:

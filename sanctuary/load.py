@@ -184,14 +184,21 @@ def check_places_in_states(places: dict[str, tuple[schema.Place, FileCheck]], st
     if not present:
         return
     fips = {s.code: s.fips for s in states}
-    names: dict[str, set[str]] = {}
+    gazetteer = reference.gazetteer
+    shapes: dict[tuple[str, str], list] = {}  # without the Census snapshots: the map's county names
     for county_fips, shape in reference.county_shapes.items():
-        names.setdefault(county_fips[:2], set()).add(shape.name.lower())
+        shapes.setdefault((county_fips[:2], shape.name.lower()), []).append(shape)
+
+    def named(state: str, name: str) -> list:
+        if gazetteer is not None:
+            return gazetteer.counties_named(state, name)
+        return shapes.get((fips[state], name.lower()), [])
+
     for place, check in places.values():
         if place.state not in fips and place.state in present:
             continue
-        if rules.place_in_known_state(check, place, fips, STATES_DIR) and reference.county_shapes:
-            rules.counties_known(check, place, names.get(fips[place.state], set()))
+        if rules.place_in_known_state(check, place, fips, STATES_DIR) and (gazetteer is not None or shapes):
+            rules.counties_known(check, place, lambda name, st=place.state: named(st, name))
 
 
 def load_snapshots(reader: Reader, states: list[schema.State]) -> Reference:

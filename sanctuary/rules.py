@@ -8,6 +8,7 @@ table-driven test in ``tests/test_rules.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -175,11 +176,16 @@ def place_in_known_state(check: FileCheck, place: schema.Place, fips: dict[str, 
     return True
 
 
-def counties_known(check: FileCheck, place: schema.Place, known: set[str]) -> None:
-    """A place's counties are counties the Census knows in its state (names without 'County')."""
+def counties_known(check: FileCheck, place: schema.Place, named: Callable[[str], list]) -> None:
+    """A place's counties are counties the Census knows in its state, each named once and plainly:
+    ``named(name)`` gives the Census counties a name can mean (full name, or without 'County')."""
     for i, county in enumerate(place.counties):
-        if county.lower() not in known:
-            check.add(("counties", i), f"no county {county!r} in {place.state} (use the Census name without 'County')")
+        hits = named(county)
+        if not hits:
+            check.add(("counties", i), f"no county {county!r} in {place.state} (use the Census name, with or without 'County')")
+        elif len(hits) > 1:
+            names = " or ".join(repr(h.name) for h in hits)
+            check.add(("counties", i), f"{county!r} names {len(hits)} counties in {place.state}: write the Census name in full ({names})")
 
 
 def unique_across_files(check: FileCheck, seen: dict[tuple[str, str], str], path: Where, attr: str, value: Any, what: str) -> None:

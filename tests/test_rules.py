@@ -134,12 +134,20 @@ def test_place_in_known_state(state, known_states, expected):
 @pytest.mark.parametrize("counties, expected", [
     (["Alameda"], []),
     (["alameda"], []),
-    (["Alameda County"], ["counties[0]: no county 'Alameda County' in CA (use the Census name without 'County')"]),
-    (["Alameda", "Gotham"], ["counties[1]: no county 'Gotham' in CA (use the Census name without 'County')"]),
+    (["Alameda County"], []),
+    (["Baltimore city"], []),
+    (["Baltimore"], ["counties[0]: 'Baltimore' names 2 counties in MD: write the Census name in full "
+                     "('Baltimore County' or 'Baltimore city')"]),
+    (["Alameda", "Gotham"], ["counties[1]: no county 'Gotham' in MD (use the Census name, with or without 'County')"]),
 ])
 def test_counties_known(counties, expected):
+    from sanctuary.reference.census import County
+    from sanctuary.reference.placement import Gazetteer
+
+    gz = Gazetteer([County("24005", "24", "Baltimore County", 1), County("24510", "24", "Baltimore city", 1),
+                    County("24001", "24", "Alameda County", 1)], [], {"MD": "24"})
     c = check()
-    rules.counties_known(c, NS(state="CA", counties=counties), {"alameda"})
+    rules.counties_known(c, NS(state="MD", counties=counties), lambda name: gz.counties_named("MD", name))
     assert messages(c) == expected
 
 

@@ -69,10 +69,15 @@ class Gazetteer:
         for t in self.towns:
             self.towns_by_name.setdefault((t.state_fips, fold(t.name)), []).append(t)
 
+    def counties_named(self, state: str, name: str) -> list[County]:
+        """The counties of a state with this name: its full Census name, else the name without its
+        suffix ('Baltimore' is Baltimore County and Baltimore city; 'Baltimore city' is one)."""
+        sf = self.state_fips.get(state)
+        return list(self.by_name.get((sf, fold(name))) or self.by_bare.get((sf, _SUFFIX.sub("", fold(name)))) or [])
+
     def county_named(self, state: str, name: str) -> County | None:
         """The one county of a state with this name (full, or without its suffix)."""
-        sf = self.state_fips.get(state)
-        hits = self.by_name.get((sf, fold(name))) or self.by_bare.get((sf, _SUFFIX.sub("", fold(name)))) or []
+        hits = self.counties_named(state, name)
         return hits[0] if len(hits) == 1 else None
 
     def principal_county(self, state: str, town: str) -> County | None:
