@@ -71,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         ui={key: guide.label(key, edition.lang) for key in THEME_LABELS},
         # The language switch goes to the same page in each edition (overrides/partials/alternate.html).
         alternate=[{"name": e.name, "lang": e.lang, "locale": e.locale, "home": guide.label("home_page", e.lang),
+                    "offer": guide.label("lang_offer", e.lang), "offer_link": guide.label("lang_offer_link", e.lang),
+                    "offer_dismiss": guide.label("lang_offer_dismiss", e.lang),
                     "link": posixpath.relpath(e.prefix or ".", edition.prefix or ".") + "/"}
                    for e in editions.EDITIONS],
         downloads=[] if offline else [d.__dict__ | {"mb": d.megabytes, "date_text": render.format_date(d.date, edition.lang)}

@@ -127,3 +127,32 @@ def test_skip_link_and_visible_focus(browser, base_url):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.close()
+
+
+@pytest.mark.parametrize("locale, path, offered", [
+    ("es-MX", "", True),  # an English page, a Spanish-preferring browser: the offer shows
+    ("en-US", "", False),
+    ("fr-FR", "", False),  # neither language preferred: no offer
+    ("es-MX", "es/", False),  # already Spanish: no offer of English to a Spanish reader
+])
+def test_a_spanish_preferring_browser_is_offered_spanish(browser, base_url, locale, path, offered):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(base_url + path + "states/", wait_until="load")
+    offers = page.locator("[data-lang-offer]:visible")
+    if not offered:
+        assert offers.count() == 0
+        context.close()
+        return
+    assert offers.count() == 1
+    link = offers.locator("a")
+    assert link.get_attribute("hreflang") == "es" and link.inner_text().strip() == "Lea esta página en español"
+    assert page.url.startswith(base_url + path)  # no redirect
+    offers.locator("button").click()  # "No, gracias": hidden, and remembered on this device
+    assert page.locator("[data-lang-offer]:visible").count() == 0
+    page.reload(wait_until="load")
+    assert page.locator("[data-lang-offer]:visible").count() == 0
+    page.goto(base_url + "states/", wait_until="load")
+    link_target = page.locator("[data-lang-offer='es'] a").get_attribute("href")
+    context.close()
+    assert link_target.endswith("es/states/")
