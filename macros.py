@@ -55,6 +55,12 @@ def define_env(env) -> None:
         return render.area_page(ctx(), key)
 
     @env.macro
+    def download_box() -> str:
+        """The offline download, as a button with its size and how to open it."""
+        extra = env.conf["extra"]
+        return render.download_box(ctx(), extra.get("downloads") or [], bool(extra.get("offline")))
+
+    @env.macro
     def consistency_rules() -> str:
         """The rules that keep statuses comparable, each enforced by `make check`."""
         return render.consistency_rules(ctx())

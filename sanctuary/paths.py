@@ -18,6 +18,7 @@ CHECK = "check.md"
 # ``area.html#counties/tx/harris`` shows what ``counties/tx/harris/`` shows online.
 AREA_VIEW = "area.md"
 AREA_DATA_DIR = "assets/areas"
+OFFLINE_START = "start.html"  # the downloaded guide's first page, in both languages
 ICE_287G = "ice-287g.md"
 
 # Published files outside the pages.

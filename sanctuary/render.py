@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
@@ -428,6 +429,20 @@ def moved_page(url: str) -> str:
 def derivation_rules(ctx: Ctx) -> str:
     """The rules of sanctuary.derive, each with its stable id, what triggers it and what it settles."""
     return _render("derivation_rules.md.j2", ctx, rules=derive.RULES)
+
+
+def download_box(ctx: Ctx, downloads: list[dict], offline: bool) -> str:
+    """The offline download as a button with its size and date, and how to open it; ``downloads``
+    is the manifest as hooks.py gives it to the theme (each with ``mb`` and ``date_text``)."""
+    zip_item = next((d for d in downloads if d["kind"] == "zip"), None)
+    return _render("download_box.md.j2", ctx, zip=SimpleNamespace(**zip_item) if zip_item else None, offline=offline)
+
+
+def offline_start(guide: Guide) -> str:
+    """start.html at the top of the downloaded guide: both languages, no script."""
+    labels = {lang: SimpleNamespace(**{k: guide.label(k, lang) for k in ("site_name", "start_open", "start_note")})
+              for lang in ("en", "es")}
+    return ENV.get_template("offline_start.html.j2").render(**labels)
 
 
 def consistency_rules(ctx: Ctx) -> str:

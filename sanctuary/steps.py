@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from . import areaview, csp, editions, manifest, opendata, paths, sitemap
 from .guide import Guide
 from .linkcheck import check_site
-from .paths import DOWNLOADS, OPEN_DATA_DIR
+from .paths import DOWNLOADS, OFFLINE_START, OPEN_DATA_DIR
 
 ASSETS = Path(__file__).parent / "assets"
 SPANISH_FOLD = ASSETS / "lunr-es-fold.js"
@@ -84,6 +84,10 @@ def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offlin
         fold_spanish_search(site_dir)
     if not edition.prefix:
         opendata.write(guide, site_dir / OPEN_DATA_DIR)
+        if offline:  # the downloaded guide opens on a page in both languages
+            from . import render
+
+            (site_dir / OFFLINE_START).write_text(render.offline_start(guide), encoding="utf-8")
         robots(site_dir, root_url)
         if not offline:
             copy_downloads(downloads, site_dir)

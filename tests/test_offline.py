@@ -157,3 +157,16 @@ def test_offline_view_says_so_for_an_unknown_address(browser, unzipped):
     page.goto((unzipped / "area.html").resolve().as_uri() + "#counties/tx/nowhere", wait_until="load")
     page.get_by_text("has no county or city at this address").wait_for(timeout=10_000)
     page.close()
+
+
+def test_the_zip_opens_on_a_page_in_both_languages(browser, unzipped):
+    start = unzipped / "start.html"
+    assert start.is_file()
+    page = browser.new_context(offline=True).new_page()
+    page.goto(start.resolve().as_uri(), wait_until="load")
+    links = page.locator("a.lang")
+    assert links.all_inner_texts()[0].startswith("Español") and links.all_inner_texts()[1].startswith("English")
+    links.first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/es/index.html") and page.locator("html").get_attribute("lang") == "es"
+    page.context.close()

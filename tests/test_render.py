@@ -127,3 +127,22 @@ def test_status_legend_and_notice(guide):
 def test_fixture_labels_are_the_real_ones():
     real = Path(__file__).parent.parent / "data" / "ui.yml"
     assert (FIXTURE / "data" / "ui.yml").read_text() == real.read_text(), "copy data/ui.yml to tests/fixtures/mini/data/"
+
+
+def test_download_box_offers_the_zip_with_its_size_and_how_to_open_it(guide):
+    zip_item = {"kind": "zip", "name": "sanctuary-guide-offline.zip", "mb": 4.6, "date_text": "18 de febrero de 2026", "lang": None}
+    out = render.download_box(ctx(guide, lang="es"), [zip_item, {"kind": "pdf", "lang": "es", "name": "x.pdf"}], offline=False)
+    assert 'class="md-button md-button--primary" href="../downloads/sanctuary-guide-offline.zip" download' in out
+    assert "Descargar la guía (ZIP, 4.6 MB)" in out and "18 de febrero de 2026" in out
+    assert [li.count("start.html") for li in out.split("<li>")[1:]] == [1, 0, 1]  # Android, iPhone (PDF instead), computer
+    assert "Android:" in out and "iPhone:" in out and "Computadora:" in out
+    offline = render.download_box(ctx(guide, lang="es"), [], offline=True)
+    assert "md-button" not in offline and "está leyendo la guía descargada" in offline
+    assert "make build" in render.download_box(ctx(guide), [], offline=False)
+
+
+def test_offline_start_page_offers_both_languages(guide):
+    out = render.offline_start(guide)
+    assert '<a class="lang" href="es/index.html" hreflang="es" lang="es">Español' in out
+    assert '<a class="lang" href="index.html" hreflang="en" lang="en">English' in out
+    assert "<script" not in out and "http" not in out.replace('name="viewport"', "")
