@@ -83,12 +83,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, call: str) -> File:
+def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, kind: str, key: str = "") -> File:
+    """A page made from data: front matter only; on_page_markdown renders its body (the macros
+    plugin skips it: compiling 6,000 one-line Jinja templates cost a tenth of the build)."""
     # Titles are HTML in Material's templates (header, navigation, search): escape the data's
     # text here. Descriptions are plain text: the theme escapes them where they land.
-    front = {"title": html.escape(title), "description": description, "finder": True}
-    content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n\n"
-    return File.generated(config, src, content=content + "{{ " + call + " }}\n")
+    front = {"title": html.escape(title), "description": description, "finder": True, "render_macros": False,
+             GENERATED: [kind, key]}
+    content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n"
+    return File.generated(config, src, content=content)
+
+
+GENERATED = "sg_generated"  # front matter of a page made from data: [renderer, its argument]
+RENDERERS = {
+    "place": render.place_page, "area": render.area_page, "state": render.state_page,
+    "area_view": lambda ctx, _key: render.area_view(ctx),
+}
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """The body of a page made from data, rendered straight from the guide."""
+    generated = page.meta.get(GENERATED)
+    if not generated:
+        return markdown
+    kind, key = generated
+    ctx = render.page_ctx(_guide(), config.extra, page.file.src_uri, config.use_directory_urls)
+    return RENDERERS[kind](ctx, key)
 
 
 def _moved_page(config: MkDocsConfig, slug: str, target_src: str) -> File:
@@ -116,17 +136,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         src = paths.place_page(place.slug)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
-        pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), f'place_page("{place.slug}")'))
+        pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), "place", place.slug))
     for area in guide.areas:
         if offline and area.place is None:
             continue  # shown by the offline view (below)
         ctx = render.Ctx(guide, lang, paths.Links(area.src, config.use_directory_urls))
         pages.append(_generated_page(config, area.src, render.area_title(ctx, area.key), render.area_description(ctx, area.key),
-                                     f'area_page("{area.key}")'))
+                                     "area", area.key))
     for state in guide.states:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
-        pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), f'state_page("{state.code}")'))
+        pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), "state", state.code))
     def page_url(src: str) -> str:
         return paths.page_url(src, config.use_directory_urls)
 
@@ -140,7 +160,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=script))
     if offline and any(a.place is None for a in guide.areas):
         pages.append(_generated_page(config, paths.AREA_VIEW, guide.label("areaview_title", lang),
-                                     guide.label("areaview_description", lang), "area_view()"))
+                                     guide.label("areaview_description", lang), "area_view"))
         for path, script in areaview.scripts(guide, lang).items():
             files.append(File.generated(config, path, content=script))
     for page in pages:

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sanctuary import opendata, paths, render
+from sanctuary import opendata, render
 from sanctuary.load import load_guide_cached
 
 ROOT = Path(__file__).resolve().parent
 
 
 def define_env(env) -> None:
-    lang = env.conf["extra"]["lang"]
     # Loaded once per build (define_env runs at each build's start, also under `mkdocs serve`);
     # hooks.py has already validated the same data, so this is a cache hit.
     guide = load_guide_cached(ROOT)
 
     def ctx() -> render.Ctx:
-        links = paths.Links(env.page.file.src_uri, env.conf["use_directory_urls"])
-        return render.Ctx(guide, lang, links, offline=bool(env.conf["extra"].get("offline")))
+        return render.page_ctx(guide, env.conf["extra"], env.page.file.src_uri, env.conf["use_directory_urls"])
 
     @env.macro
     def not_legal_advice() -> str:
@@ -45,16 +43,6 @@ def define_env(env) -> None:
         return render.section_page(ctx(), section_id)
 
     @env.macro
-    def place_page(slug: str) -> str:
-        """A whole place page from data/places/<slug>.yml (used by generated pages)."""
-        return render.place_page(ctx(), slug)
-
-    @env.macro
-    def area_page(key: str) -> str:
-        """A county or city page (used by generated pages)."""
-        return render.area_page(ctx(), key)
-
-    @env.macro
     def download_box() -> str:
         """The offline download, as a button with its size and how to open it."""
         extra = env.conf["extra"]
@@ -64,16 +52,6 @@ def define_env(env) -> None:
     def consistency_rules() -> str:
         """The rules that keep statuses comparable, each enforced by `make check`."""
         return render.consistency_rules(ctx())
-
-    @env.macro
-    def area_view() -> str:
-        """The offline edition's view of every county and city nobody has researched."""
-        return render.area_view(ctx())
-
-    @env.macro
-    def state_page(code: str) -> str:
-        """A whole state page from data/states/<code>.yml (used by generated pages)."""
-        return render.state_page(ctx(), code)
 
     @env.macro
     def states_index() -> str:

@@ -161,7 +161,7 @@ class Guide:
     @cached_property
     def doj_matches(self) -> list[tuple[doj.Listed, list[schema.Place]]]:
         """Each entry of the DOJ list, with the guide's places it names."""
-        return list(doj.match_places(self.doj_layer.records, self.places).items())
+        return list(doj.match_places(self.doj_layer.records, self.places, self.place_county_fips).items())
 
     # ------------------------------------------------------------ 287(g) agreements
 
@@ -400,7 +400,17 @@ class Guide:
             own += [a for a in pool if a.agency_type == "county"]
         return own
 
+    @cached_property
+    def _area_statuses(self) -> dict[str, dict[str, tuple[str, object]]]:
+        return {}
+
     def area_statuses(self, area: area_pages.Area) -> dict[str, tuple[str, object]]:
+        """Cached per area (each page, the compare data and the open data ask)."""
+        if area.key not in self._area_statuses:
+            self._area_statuses[area.key] = self._compute_area_statuses(area)
+        return self._area_statuses[area.key]
+
+    def _compute_area_statuses(self, area: area_pages.Area) -> dict[str, tuple[str, object]]:
         """Provision code -> (basis, what backs it): ('researched', ProvisionStatus) from the place's
         own file, else ('derived', Derived) from a record, else ('not-researched', None)."""
         codes = [p.code for p in self.provisions]

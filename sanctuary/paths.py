@@ -58,10 +58,25 @@ def page_url(src_path: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+def relpath(target: str, base: str) -> str:
+    """posixpath.relpath for paths relative to the site root (no '..' in them), without its
+    os.getcwd() call: the build computes this some 200,000 times."""
+    t = [p for p in target.split("/") if p and p != "."]
+    b = [p for p in base.split("/") if p and p != "."]
+    common = 0
+    for x, y in zip(t, b):
+        if x != y:
+            break
+        common += 1
+    parts = [".."] * (len(b) - common) + t[common:]
+    return "/".join(parts) or "."
+
+
 class Links:
     """Relative links from one page to others, valid online, offline and under a sub-path."""
 
     def __init__(self, from_src: str, use_directory_urls: bool = True):
+        self.src = from_src
         self.use_directory_urls = use_directory_urls
         self.here = page_url(from_src, use_directory_urls)
 
@@ -76,15 +91,15 @@ class Links:
         if target == self.here and anchor:
             return f"#{anchor}"
         if self.use_directory_urls:
-            rel = posixpath.relpath(target.rstrip("/") or ".", self._base())
+            rel = relpath(target.rstrip("/") or ".", self._base())
             rel = "./" if rel == "." else rel + "/"
         else:
-            rel = posixpath.relpath(target, self._base())
+            rel = relpath(target, self._base())
         return f"{rel}#{anchor}" if anchor else rel
 
     def asset(self, path: str) -> str:
         """Link to a static file (e.g. 'assets/x.css') relative to this page."""
-        return posixpath.relpath(path, self._base())
+        return relpath(path, self._base())
 
 
 def area_route(area) -> str:

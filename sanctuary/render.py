@@ -82,6 +82,9 @@ class Ctx:
     # The offline edition shows the counties and cities nobody has researched in one data-driven
     # view (sanctuary/areaview.py) instead of a page each: links to them go there.
     offline: bool = False
+    # Where "report a correction" leads (mkdocs.yml extra.corrections_url, from CORRECTIONS_URL):
+    # an address with {title} and {page}, e.g. an issue form; empty: the method page.
+    corrections: str = ""
 
     def t(self, key: str) -> str:
         return self.guide.label(key, self.lang)
@@ -139,6 +142,17 @@ class Ctx:
     def area_facilities(self, area) -> list:
         return [p for f in area.counties for p in self.guide.facilities_in(f)]
 
+    @property
+    def page_src(self) -> str:
+        return self.links.src
+
+    def correction_link(self, title: str, page_src: str) -> str:
+        if not self.corrections:
+            return self.page(paths.METHOD, "corrections")
+        from urllib.parse import quote
+
+        return self.corrections.replace("{title}", quote(title)).replace("{page}", quote(paths.page_url(page_src)))
+
     def area_have(self, area) -> list[str]:
         """The provisions a county or city page shows as yes or partial (to start the checklist)."""
         have = (schema.Status.yes, schema.Status.partial)
@@ -181,6 +195,13 @@ class Ctx:
     def numbered(sources: list[schema.Source]) -> dict[str, tuple[int, schema.Source]]:
         """Source id -> (its number in the page's source list, the source)."""
         return {s.id: (i + 1, s) for i, s in enumerate(sources)}
+
+
+def page_ctx(guide: Guide, extra: dict, src: str, use_directory_urls: bool) -> Ctx:
+    """The context of one page of an edition (``extra``: the MkDocs config's ``extra``, as
+    hooks.py fills it: language, offline, where corrections go)."""
+    return Ctx(guide, extra["lang"], paths.Links(src, use_directory_urls), offline=bool(extra.get("offline")),
+               corrections=extra.get("corrections_url") or "")
 
 
 def _env() -> jinja2.Environment:
@@ -452,7 +473,7 @@ def consistency_rules(ctx: Ctx) -> str:
 
 def finder(ctx: Ctx) -> str:
     """The "find your place" box."""
-    return _render("finder.md.j2", ctx)
+    return _render("finder.md.j2", ctx, with_states=True)
 
 
 def what_changed(ctx: Ctx) -> str:

@@ -236,15 +236,15 @@ def make_baseline(dest: Path, project: Path) -> Path:
                 continue
             src = paths.place_page(place.slug)
             ctx = render.Ctx(guide, lang, paths.Links(src))
-            write(src, _generated(place.name(lang), render.place_description(ctx, place.slug), env.at(src).macros["place_page"](place.slug)))
+            write(src, _generated(place.name(lang), render.place_description(ctx, place.slug), render.place_page(ctx, place.slug)))
         for area in guide.areas:
             ctx = render.Ctx(guide, lang, paths.Links(area.src))
             write(area.src, _generated(render.area_title(ctx, area.key), render.area_description(ctx, area.key),
-                                       env.at(area.src).macros["area_page"](area.key)))
+                                       render.area_page(ctx, area.key)))
         for state in guide.states:
             src = paths.state_page(state.code)
             ctx = render.Ctx(guide, lang, paths.Links(src))
-            write(src, _generated(state.name(lang), render.state_description(ctx, state.code), env.at(src).macros["state_page"](state.code)))
+            write(src, _generated(state.name(lang), render.state_description(ctx, state.code), render.state_page(ctx, state.code)))
         for path, script in finder.scripts(guide, lang, True).items():
             write(path, script)
         (dest / cfg_name).write_text(yaml.safe_dump(baseline_config(project, lang, guide, labels), allow_unicode=True, sort_keys=False),

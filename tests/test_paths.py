@@ -35,3 +35,15 @@ def test_page_url(src, dir_urls, url):
 )
 def test_relative_links(here, target, anchor, dir_urls, expected):
     assert Links(here, dir_urls).to(target, anchor) == expected
+
+
+@pytest.mark.parametrize("target, base", [
+    ("a/b/c", "a/b"), ("a/b", "a/b/c"), ("x/y", "a/b"), (".", "a"), ("a", "."), (".", "."), ("a/b", "a/b"),
+    ("counties/tx/harris", "states/tx"), ("assets/x.css", "es/counties/ca/alpine"),
+])
+def test_relpath_matches_posixpath(target, base):
+    import posixpath
+
+    from sanctuary.paths import relpath
+
+    assert relpath(target, base) == posixpath.relpath(target, base)

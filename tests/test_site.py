@@ -290,3 +290,16 @@ def test_every_place_page_shows_the_state_law_that_applies(site, guide):
         state = guide.state_by_code[place.state]
         link = section.find_next("p").find("a")
         assert link["href"].endswith(f"states/{state.code.lower()}/")
+
+
+def test_compact_html_keeps_verbatim_elements_and_word_breaks(tmp_path):
+    from sanctuary.steps import compact_html
+
+    page = tmp_path / "a.html"
+    page.write_text('<div>\n    <p>one\n      two</p>\n  <pre>\n    code\n</pre>\n  <script>\n    var x = 1;\n</script>\n</div>\n')
+    (tmp_path / "es").mkdir()
+    other = tmp_path / "es" / "b.html"
+    other.write_text("<p>\n    kept\n</p>")
+    saved = compact_html(tmp_path, skip=("es/",))
+    assert page.read_text() == '<div>\n<p>one\ntwo</p>\n<pre>\n    code\n</pre>\n<script>\n    var x = 1;\n</script>\n</div>\n'
+    assert saved == 4 + 6 + 2 + 2 and other.read_text() == "<p>\n    kept\n</p>"

@@ -49,8 +49,10 @@ def _bare(name: str) -> str:
     return name.strip().casefold()
 
 
-def match_places(listed, places) -> dict[Listed, list]:
-    """Each listed jurisdiction -> the guide's places it names (same state, same name)."""
+def match_places(listed, places, place_fips=None) -> dict[Listed, list]:
+    """Each listed jurisdiction -> the guide's places it names: same state, and the same county
+    (by FIPS, when ``place_fips`` gives a place's county codes: Baltimore County is not Baltimore
+    city) or the same name. The District of Columbia, listed as a state, is also a city."""
     out = {}
     for item in listed:
         hits = []
@@ -58,9 +60,14 @@ def match_places(listed, places) -> dict[Listed, list]:
             if place.state != item.state:
                 continue
             if item.kind == "state":
-                if place.kind.value == "state":
+                if place.kind.value == "state" or (item.state == "DC" and place.kind.value == "city-county"):
                     hits.append(place)
-            elif place.kind.value in PLACE_KINDS[item.kind] and _bare(place.name.en) == _bare(item.name):
+            elif place.kind.value not in PLACE_KINDS[item.kind]:
+                continue
+            elif item.kind == "county" and item.county_fips and place_fips is not None:
+                if place_fips(place) == [item.county_fips]:
+                    hits.append(place)
+            elif _bare(place.name.en) == _bare(item.name):
                 hits.append(place)
         out[item] = hits
     return out
