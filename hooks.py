@@ -81,10 +81,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, call: str) -> File:
+def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, call: str, card: bool = False) -> File:
     # Titles are HTML in Material's templates (header, navigation, search): escape the data's
     # text here. Descriptions are plain text: the theme escapes them where they land.
-    front = {"title": html.escape(title), "description": description, "finder": True}
+    # Place, county and city pages have a report card, printed by guide.js.
+    front = {"title": html.escape(title), "description": description, "finder": True} | ({"guide_js": True} if card else {})
     content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n\n"
     return File.generated(config, src, content=content + "{{ " + call + " }}\n")
 
@@ -113,11 +114,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         src = paths.place_page(place.slug)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
-        pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), f'place_page("{place.slug}")'))
+        pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), f'place_page("{place.slug}")',
+                                     card=True))
     for area in guide.areas:
         ctx = render.Ctx(guide, lang, paths.Links(area.src, config.use_directory_urls))
         pages.append(_generated_page(config, area.src, render.area_title(ctx, area.key), render.area_description(ctx, area.key),
-                                     f'area_page("{area.key}")'))
+                                     f'area_page("{area.key}")', card=True))
     for state in guide.states:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))

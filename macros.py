@@ -20,9 +20,12 @@ def define_env(env) -> None:
     # hooks.py has already validated the same data, so this is a cache hit.
     guide = load_guide_cached(ROOT)
 
+    # This edition's public address (a report card prints it, with its QR code, when it is public).
+    site_url = env.conf["extra"]["site_root_url"] + env.conf["extra"]["edition"]
+
     def ctx() -> render.Ctx:
         links = paths.Links(env.page.file.src_uri, env.conf["use_directory_urls"])
-        return render.Ctx(guide, lang, links)
+        return render.Ctx(guide, lang, links, site_url)
 
     @env.macro
     def not_legal_advice() -> str:

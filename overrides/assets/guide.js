@@ -1,6 +1,7 @@
 /* Sanctuary Guide: small progressive enhancements, no dependencies, no network.
    - filter and sort long tables (the 287(g) list, the compare matrix);
-   - "Check your city": choices kept in the page address so a result can be shared. */
+   - "Check your city": choices kept in the page address so a result can be shared;
+   - the report card of a place, county or city page: its button prints the card alone. */
 (function () {
   "use strict";
 
@@ -125,6 +126,24 @@
     render();
   }
 
+  /* Report card: <p class="sg-card-print" hidden><button data-print-card> shows, and prints the
+     page's .sg-card alone (guide.css: html.sg-card-mode) until the print is over. */
+  function setupCard(root) {
+    var button = root.querySelector("[data-print-card]");
+    if (!button || !root.querySelector(".sg-card")) return;
+    var page = document.documentElement;
+    var armed = false;
+    button.closest(".sg-card-print").hidden = false;
+    button.addEventListener("click", function () {
+      armed = true;
+      page.classList.add("sg-card-mode");
+      window.print();
+    });
+    // A print the reader starts otherwise (Ctrl+P) is the whole page, as without the button.
+    window.addEventListener("beforeprint", function () { if (!armed) page.classList.remove("sg-card-mode"); });
+    window.addEventListener("afterprint", function () { armed = false; page.classList.remove("sg-card-mode"); });
+  }
+
   /* Compare matrix: filter every place (from the page's inline JSON), draw the matching rows. */
   function setupMatrix(root) {
     var box = root.querySelector("[data-matrix-filter]");
@@ -213,6 +232,7 @@
     setupFilters(document);
     setupSort(document);
     setupChecklist(document);
+    setupCard(document);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
