@@ -207,6 +207,31 @@ def test_report_card_prints_on_one_letter_and_one_a4_page(browser, public_url, g
         page.close()
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("query", ["?place=san-francisco&have=CJ2,CJ5,IE1,IE2,IE5,IE6,IC1,IC3", "?place=new-york-state", "", "?have=CJ1"])
+def test_checklist_handout_prints_on_one_page_with_place_and_date(browser, public_url, guide, query, lang):
+    page, outside = _open(browser, public_url, ("es/" if lang == "es" else "") + "check/" + query)
+    try:
+        today = page.evaluate("new Date().toLocaleDateString(document.documentElement.lang, "
+                              "{year: 'numeric', month: 'long', day: 'numeric'})")
+        for fmt in ("Letter", "A4"):
+            count, text = _print(page, fmt, None)
+            assert count == 1, f"check/{query} ({lang}) prints on {count} {fmt} pages"
+            assert guide.label("check_printed_on", lang).format(date=today) in text
+            assert guide.label("card_notice", lang).split(".")[0] in text
+            assert guide.label("notice_title", lang) not in text  # the long notice gives way to the short one
+            if "place=" in query:
+                place = guide.place_by_slug[query.split("place=")[1].split("&")[0]]
+                ctx = render.Ctx(guide, lang, paths.Links(paths.CHECK, True))
+                assert guide.label("check_place", lang).format(place=ctx.card_name(place)) in text
+                assert render.format_date(place.reviewed, lang) in text
+            assert (PUBLIC + ("es/" if lang == "es" else "") + "check/") in text.replace(" ", "")
+        assert outside == []
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_local_preview_card_prints_a_note_not_a_qr(browser, base_url, guide, lang):
     """The session's site is built for 127.0.0.1: its cards print no address and no QR code."""

@@ -67,6 +67,15 @@
     var haveList = root.querySelector("[data-check-have]");
     var missingList = root.querySelector("[data-check-missing]");
     var link = root.querySelector("[data-check-link]");
+    var placeLine = root.querySelector("[data-check-place]");
+    var printed = root.querySelector("[data-check-printed]");
+    // The printed handout gives the page's public address: the canonical one, never a local preview's.
+    var canonical = document.querySelector("link[rel=canonical]");
+    var publicRoot = canonical && /^https?:/.test(canonical.href) && !/^https?:\/\/(localhost|127\.|0\.0\.0\.0|\[::1?\])/.test(canonical.href)
+      ? canonical.href.split(/[?#]/)[0] : "";
+    document.documentElement.classList.add("sg-check-page");
+    printed.textContent = printed.dataset.template.replace("{date}",
+      new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" }));
 
     function box(code) { return form.querySelector("#have-" + code); }
 
@@ -110,7 +119,15 @@
       var query = params.toString();
       var address = location.pathname + (query ? "?" + query : "");
       try { history.replaceState(null, "", address); } catch (e) { /* file:// in some browsers */ }
-      link.href = address;
+      link.href = publicRoot ? publicRoot + (query ? "?" + query : "") : address;
+      var opt = select.value ? select.options[select.selectedIndex] : null;
+      placeLine.hidden = !opt;
+      placeLine.replaceChildren();
+      if (opt) {
+        var strong = document.createElement("strong");
+        strong.textContent = placeLine.dataset.template.replace("{place}", opt.dataset.title);
+        placeLine.append(strong, document.createElement("br"), placeLine.dataset.reviewedTemplate.replace("{date}", opt.dataset.reviewed));
+      }
     }
 
     select.addEventListener("change", function () {
