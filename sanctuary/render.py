@@ -393,6 +393,7 @@ class CardSource:
     publisher: str
     title: str
     date: str | None = None
+    unverified: bool = False
 
 
 def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=None) -> Markup:
@@ -412,7 +413,7 @@ def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=N
         dated = ctx.t("card_reviewed").format(date=ctx.date(place.reviewed))
         date = place.reviewed
         rows = {code: (st.status.value, False) for code, st in place.provisions.items()}
-        sources = [CardSource(s.publisher, s.title, s.date) for s in g.top_sources(place, paths.CARD_SOURCES)]
+        sources = [CardSource(s.publisher, s.title, s.date, s.unverified) for s in g.top_sources(place, paths.CARD_SOURCES)]
         total = len(place.sources)
     else:
         title = f"{area.name(ctx.lang)}, {state_name}"
@@ -424,7 +425,8 @@ def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=N
         sheet = g.agreements_layer.snapshot
         sources = [CardSource(sheet.publisher, sheet.title, sheet.as_of)]
         if state is not None:
-            sources += [CardSource(s.publisher, s.title, s.date) for s in g.top_state_sources(state, paths.CARD_SOURCES - 1)]
+            sources += [CardSource(s.publisher, s.title, s.date, s.unverified)
+                        for s in g.top_state_sources(state, paths.CARD_SOURCES - 1)]
         total = 0
     label = ctx.t("card_qr_label").format(url=url)
     code = qr.svg(url, label)

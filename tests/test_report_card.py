@@ -65,6 +65,13 @@ def test_card_names_the_place_its_date_every_status_and_the_qr(mini):
     assert len(re.findall(r"<li>", card)) <= paths.CARD_SOURCES
 
 
+def test_card_marks_an_unverified_source(mini):
+    place = mini.place_by_slug["testville"]
+    doubtful = place.model_copy(update={"sources": [src.model_copy(update={"unverified": True}) for src in place.sources]})
+    card = str(render.report_card(_ctx(mini), place=doubtful, url=""))
+    assert card.count('<strong class="sg-unverified">Unverified</strong>') == min(len(place.sources), paths.CARD_SOURCES)
+
+
 def test_card_without_a_public_address_says_so_and_has_no_qr(mini):
     place = mini.place_by_slug["testville"]
     for lang in ("en", "es"):
@@ -244,3 +251,18 @@ def test_local_preview_card_prints_a_note_not_a_qr(browser, base_url, guide, lan
         assert page.locator("svg.sg-qr").count() == 0
     finally:
         page.close()
+
+
+@pytest.mark.slow
+def test_without_javascript_the_page_prints_whole_and_has_no_button(browser, public_url, guide):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(public_url + "cities/ca/long-beach/")
+        assert not page.locator("[data-print-card]").is_visible()
+        count, text = _print(page, "Letter", None)
+        heading = guide.label("site_name", "en") + " · " + guide.label("card_title", "en")
+        assert count > 1 and heading.upper() not in text.upper()
+        assert guide.label("federal_says", "en") in text  # the page itself, whole
+    finally:
+        context.close()
