@@ -77,7 +77,7 @@ def test_qr_svg_draws_exactly_the_code_of_the_url():
     assert "&lt;page&gt;" in text and "<page>" not in text
     assert root.get("width") is None and root.get("height") is None  # CSS sizes it
     assert not re.search(r"<(script|image|use|a)\b|href", text)  # nothing to fetch, nothing to run
-    code = segno.make(url, error=qr.ERROR, micro=False)
+    code = segno.make(url, error=qr.ERROR, micro=False, mask=qr.MASK)
     size, dark = _modules(text)
     assert size == code.symbol_size(border=qr.BORDER)[0]
     expected = {(x + qr.BORDER, y + qr.BORDER) for y, row in enumerate(code.matrix) for x, bit in enumerate(row) if bit}
