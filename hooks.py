@@ -83,13 +83,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, kind: str, key: str = "") -> File:
+def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, kind: str, key: str = "",
+                    card: bool = False) -> File:
     """A page made from data: front matter only; on_page_markdown renders its body (the macros
     plugin skips it: compiling 6,000 one-line Jinja templates cost a tenth of the build)."""
     # Titles are HTML in Material's templates (header, navigation, search): escape the data's
     # text here. Descriptions are plain text: the theme escapes them where they land.
+    # Place, county and city pages have a report card, printed by guide.js.
     front = {"title": html.escape(title), "description": description, "finder": True, "render_macros": False,
-             GENERATED: [kind, key]}
+             GENERATED: [kind, key]} | ({"guide_js": True} if card else {})
     content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n"
     return File.generated(config, src, content=content)
 
@@ -136,13 +138,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         src = paths.place_page(place.slug)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
-        pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), "place", place.slug))
+        pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), "place", place.slug,
+                                     card=True))
     for area in guide.areas:
         if offline and area.place is None:
             continue  # shown by the offline view (below)
         ctx = render.Ctx(guide, lang, paths.Links(area.src, config.use_directory_urls))
         pages.append(_generated_page(config, area.src, render.area_title(ctx, area.key), render.area_description(ctx, area.key),
-                                     "area", area.key))
+                                     "area", area.key, card=True))
     for state in guide.states:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))

@@ -19,6 +19,7 @@ def define_env(env) -> None:
     # hooks.py has already validated the same data, so this is a cache hit.
     guide = load_guide_cached(ROOT)
 
+
     def ctx() -> render.Ctx:
         return render.page_ctx(guide, env.conf["extra"], env.page.file.src_uri, env.conf["use_directory_urls"])
 

@@ -37,6 +37,14 @@ class Labels:
             raise KeyError(f"data/ui.yml: no label {key!r}") from None
 
 
+def _most_cited(sources: list[schema.Source], citations: list[list[str]], limit: int) -> list[schema.Source]:
+    """The ``limit`` sources cited most often in ``citations`` (verified before unverified on a
+    tie, then in the file's order)."""
+    cited = Counter(sid for ids in citations for sid in ids)
+    order = sorted(enumerate(sources), key=lambda item: (-cited[item[1].id], item[1].unverified, item[0]))
+    return [s for _, s in order[:limit]]
+
+
 @dataclass(repr=False)
 class Guide:
     """Everything the site shows, validated: the data files and the reference snapshots."""
@@ -119,6 +127,16 @@ class Guide:
         return sorted(rows, key=lambda r: (r[1].status is not schema.Status.yes, r[0].name(lang).casefold()))
 
     # ------------------------------------------------------------ states
+
+    @staticmethod
+    def top_sources(place: schema.Place, limit: int) -> list[schema.Source]:
+        """The sources a place's statuses cite most: the few a printed report card names."""
+        return _most_cited(place.sources, [st.sources for st in place.provisions.values()], limit)
+
+    @staticmethod
+    def top_state_sources(state: schema.State, limit: int) -> list[schema.Source]:
+        """The sources a state's laws cite most."""
+        return _most_cited(state.sources, [law.sources for law in state.laws], limit)
 
     @cached_property
     def state_by_code(self) -> dict[str, schema.State]:

@@ -32,6 +32,7 @@ LIST_LIMIT = 200
 ADOPTERS_LIMIT = 50
 PLACES_PER_STATE_LIMIT = 12
 TOWNS_LIMIT = 5  # a county page names its largest towns
+CARD_SOURCES = 4  # a printed report card names this many sources (it must stay on one page)
 
 
 def section_page(section_id: str) -> str:

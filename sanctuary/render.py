@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import areas, changes, comparedata, derive, dictionary, paths, schema
+from . import areas, changes, comparedata, derive, dictionary, paths, qr, schema
 from .guide import STANCE_ORDER, STATUS_ORDER, Guide
 from .reference import ice287g
 
@@ -85,6 +85,7 @@ class Ctx:
     # Where "report a correction" leads (mkdocs.yml extra.corrections_url, from CORRECTIONS_URL):
     # an address with {title} and {page}, e.g. an issue form; empty: the method page.
     corrections: str = ""
+    site_url: str = ""  # this edition's public root (https://host/ or https://host/es/); "" when unknown
 
     def t(self, key: str) -> str:
         return self.guide.label(key, self.lang)
@@ -122,6 +123,21 @@ class Ctx:
         if self.offline and (area := self.guide.area_in_view(src)) is not None:
             return self.links.to(paths.AREA_VIEW, paths.area_route(area))
         return self.links.to(src, anchor)
+
+    def card_name(self, place: schema.Place) -> str:
+        """A place's name with its state ("Boston, Massachusetts"; a state alone), as printed."""
+        name = place.name(self.lang)
+        state = self.guide.state_by_code.get(place.state)
+        if place.kind is schema.PlaceKind.state or state is None:
+            return name
+        return f"{name}, {state.name(self.lang)}"
+
+    def address(self, src: str) -> str:
+        """A page's public address (its online page, also from the offline edition), or '' when the
+        edition has none (a local preview at 127.0.0.1, the offline edition without SITE_URL)."""
+        if not qr.is_public(self.site_url):
+            return ""
+        return self.site_url.rstrip("/") + "/" + paths.page_url(src, use_directory_urls=True)
 
     def number(self, n: int) -> str:
         """12,345 (English) / 12 345 (Spanish, as the RAE writes numbers)."""
@@ -201,7 +217,8 @@ def page_ctx(guide: Guide, extra: dict, src: str, use_directory_urls: bool) -> C
     """The context of one page of an edition (``extra``: the MkDocs config's ``extra``, as
     hooks.py fills it: language, offline, where corrections go)."""
     return Ctx(guide, extra["lang"], paths.Links(src, use_directory_urls), offline=bool(extra.get("offline")),
-               corrections=extra.get("corrections_url") or "")
+               corrections=extra.get("corrections_url") or "",
+               site_url=extra.get("site_root_url", "") + extra.get("edition", ""))
 
 
 def _env() -> jinja2.Environment:
@@ -265,7 +282,8 @@ def place_page(ctx: Ctx, slug: str) -> str:
         raise KeyError(f"no place {slug!r} in data/places/")
     local, statewide = ctx.guide.agreements_for_place(place)
     return _render("place.md.j2", ctx, place=place, sources=ctx.numbered(place.sources), local=local, statewide=statewide,
-                   area=None, state=ctx.guide.state_by_code.get(place.state))
+                   area=None, state=ctx.guide.state_by_code.get(place.state),
+                   card=report_card(ctx, place=place, url=ctx.address(paths.place_page(slug))))
 
 
 def state_page(ctx: Ctx, code: str) -> str:
@@ -409,8 +427,59 @@ def area_page(ctx: Ctx, key: str) -> str:
     if area.place is not None:
         local, statewide = ctx.guide.agreements_for_place(area.place)
         return _render("place.md.j2", ctx, place=area.place, sources=ctx.numbered(area.place.sources), local=local,
-                       statewide=statewide, area=area, state=state)
-    return _render("area.md.j2", ctx, area=area, state=state)
+                       statewide=statewide, area=area, state=state,
+                       card=report_card(ctx, place=area.place, area=area, url=ctx.address(area.src)))
+    return _render("area.md.j2", ctx, area=area, state=state, card=report_card(ctx, area=area, url=ctx.address(area.src)))
+
+
+@dataclass(frozen=True)
+class CardSource:
+    """A source as the report card names it: who published it, its title, its date."""
+
+    publisher: str
+    title: str
+    date: str | None = None
+    unverified: bool = False
+
+
+def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=None) -> Markup:
+    """The one-page report card of a place page, or of a county or city page (``area``): name,
+    "as of" date, the 14 statuses in words, the main sources, and ``url`` (the page's public
+    address) with its QR code, drawn here at build time. With ``url`` empty (no public address)
+    the card says so instead. Hidden on screen; printed by the page's "report card" button."""
+    g = ctx.guide
+    if place is None and area is None:
+        raise ValueError("report_card needs a place or an area")
+    state = g.state_by_code.get(area.state if area else place.state)
+    state_name = state.name(ctx.lang) if state else (place.state if place else "")
+    rows: dict[str, tuple[str, bool]] = {}  # provision code -> (status, derived)
+    if place is not None:
+        kind = ctx.t("kind_place_" + place.kind.value)
+        title = ctx.card_name(place)
+        dated = ctx.t("card_reviewed").format(date=ctx.date(place.reviewed))
+        date = place.reviewed
+        rows = {code: (st.status.value, False) for code, st in place.provisions.items()}
+        sources = [CardSource(s.publisher, s.title, s.date, s.unverified) for s in g.top_sources(place, paths.CARD_SOURCES)]
+        total = len(place.sources)
+    else:
+        title = f"{area.name(ctx.lang)}, {state_name}"
+        kind = ctx.t("area_kind_" + area.kind)
+        date = g.data_date
+        dated = ctx.t("card_data_as_of").format(date=ctx.date(date))
+        for code, (basis, record) in g.area_statuses(area).items():
+            rows[code] = (record.status.value, basis == "derived") if record is not None else (schema.Status.not_researched.value, False)
+        sheet = g.agreements_layer.snapshot
+        sources = [CardSource(sheet.publisher, sheet.title, sheet.as_of)]
+        if state is not None:
+            sources += [CardSource(s.publisher, s.title, s.date, s.unverified)
+                        for s in g.top_state_sources(state, paths.CARD_SOURCES - 1)]
+        total = 0
+    label = ctx.t("card_qr_label").format(url=url)
+    code = qr.svg(url, label)
+    return Markup(_render("report_card.md.j2", ctx, title=title, kind=kind, dated=dated, date=date,
+                          rows=rows, sources=sources, total=total, url=url if code else "",
+                          qr=Markup(code) if code else None,
+                          derived=any(d for _, d in rows.values())))
 
 
 def area_fragment(ctx: Ctx, key: str) -> str:

@@ -1,6 +1,7 @@
 /* Sanctuary Guide: small progressive enhancements, no dependencies, no network.
    - filter and sort long tables (the 287(g) list, the compare matrix);
-   - "Check your city": choices kept in the page address so a result can be shared. */
+   - "Check your city": choices kept in the page address so a result can be shared;
+   - the report card of a place, county or city page: its button prints the card alone. */
 (function () {
   "use strict";
 
@@ -66,6 +67,15 @@
     var haveList = root.querySelector("[data-check-have]");
     var missingList = root.querySelector("[data-check-missing]");
     var link = root.querySelector("[data-check-link]");
+    var placeLine = root.querySelector("[data-check-place]");
+    var printed = root.querySelector("[data-check-printed]");
+    // The printed handout gives the page's public address: the canonical one, never a local preview's.
+    var canonical = document.querySelector("link[rel=canonical]");
+    var publicRoot = canonical && /^https?:/.test(canonical.href) && !/^https?:\/\/(localhost|127\.|0\.0\.0\.0|\[::1?\])/.test(canonical.href)
+      ? canonical.href.split(/[?#]/)[0] : "";
+    document.documentElement.classList.add("sg-check-page");
+    printed.textContent = printed.dataset.template.replace("{date}",
+      new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" }));
 
     function box(code) { return form.querySelector("#have-" + code); }
 
@@ -109,7 +119,15 @@
       var query = params.toString();
       var address = location.pathname + (query ? "?" + query : "");
       try { history.replaceState(null, "", address); } catch (e) { /* file:// in some browsers */ }
-      link.href = address;
+      link.href = publicRoot ? publicRoot + (query ? "?" + query : "") : address;
+      var opt = select.value ? select.options[select.selectedIndex] : null;
+      placeLine.hidden = !opt;
+      placeLine.replaceChildren();
+      if (opt) {
+        var strong = document.createElement("strong");
+        strong.textContent = placeLine.dataset.template.replace("{place}", opt.dataset.title);
+        placeLine.append(strong, document.createElement("br"), placeLine.dataset.reviewedTemplate.replace("{date}", opt.dataset.reviewed));
+      }
     }
 
     select.addEventListener("change", function () {
@@ -123,6 +141,24 @@
     form.querySelector("[data-check-print]").addEventListener("click", function () { window.print(); });
     readAddress();
     render();
+  }
+
+  /* Report card: <p class="sg-card-print" hidden><button data-print-card> shows, and prints the
+     page's .sg-card alone (guide.css: html.sg-card-mode) until the print is over. */
+  function setupCard(root) {
+    var button = root.querySelector("[data-print-card]");
+    if (!button || !root.querySelector(".sg-card")) return;
+    var page = document.documentElement;
+    var armed = false;
+    button.closest(".sg-card-print").hidden = false;
+    button.addEventListener("click", function () {
+      armed = true;
+      page.classList.add("sg-card-mode");
+      window.print();
+    });
+    // A print the reader starts otherwise (Ctrl+P) is the whole page, as without the button.
+    window.addEventListener("beforeprint", function () { if (!armed) page.classList.remove("sg-card-mode"); });
+    window.addEventListener("afterprint", function () { armed = false; page.classList.remove("sg-card-mode"); });
   }
 
   /* Compare matrix: filter every place (from the page's inline JSON), draw the matching rows.
@@ -247,6 +283,7 @@
     setupFilters(document);
     setupSort(document);
     setupChecklist(document);
+    setupCard(document);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
