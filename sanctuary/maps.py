@@ -17,7 +17,7 @@ from .reference import geo
 
 STATE_MAP_WIDTH = 600  # px of the state map's frame (the SVG scales to the page)
 STATE_TOLERANCE = 1.2  # px in that frame: points closer than this are dropped
-NATIONAL_TOLERANCE = 0.8  # px on the national map (975 px wide)
+NATIONAL_TOLERANCE = 1.5  # px on the national map (975 px wide): a county is a shaded patch, not a boundary
 
 
 @dataclass(frozen=True)

@@ -71,8 +71,12 @@ def test_every_place_has_a_page_with_sourced_statuses(site, guide):
             assert row is not None, (place.slug, prov.code)
             assert f"sg-status--{st.status.value}" in str(row)
             cites = row.select("a.sg-cite")
-            if st.status.value != "unknown":
+            if st.status.value in ("yes", "partial", "no"):
                 assert cites, (place.slug, prov.code)
+            if st.quote:  # the rule's own words, marked with their language where it differs from the page's
+                assert st.quote in row.get_text(" ").replace("\n", " ") or st.quote.split()[0] in row.get_text(), (place.slug, prov.code)
+            if st.searched:
+                assert st.searched.on[:4] in row.get_text(), (place.slug, prov.code)
             if st.as_of and st.as_of != place.reviewed:
                 assert "As of" in row.get_text(), (place.slug, prov.code)
             for a in cites:
