@@ -8,6 +8,12 @@
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  /* A count's label: the page gives both forms, ATTR-one (n = 1) and ATTR-other (any other n), the
+     rule of Ctx.tn in sanctuary/render.py; {n} is replaced here. */
+  function plural(el, attr, n) {
+    return el.getAttribute(attr + (n === 1 ? "-one" : "-other")).replace("{n}", n);
+  }
+
   /* Filter: <div class="sg-filter" data-filter-for="TABLE_ID" hidden><input>...</div> */
   function setupFilters(root) {
     root.querySelectorAll(".sg-filter[data-filter-for]").forEach(function (box) {
@@ -26,7 +32,7 @@
           rows[i].hidden = !ok;
           if (ok) shown++;
         }
-        if (count) count.textContent = count.getAttribute("data-template").replace("{n}", shown).replace("{total}", rows.length);
+        if (count) count.textContent = plural(count, "data-template", shown).replace("{total}", rows.length);
       }
       input.addEventListener("input", apply);
       apply();
@@ -92,7 +98,7 @@
         li.appendChild(document.createTextNode(" (" + missingList.dataset.partialLabel + ")"));
       }
       if (withAdopters && +item.dataset.adopters > 0) {
-        li.appendChild(document.createTextNode(" — " + missingList.dataset.adoptersTemplate.replace("{n}", item.dataset.adopters)));
+        li.appendChild(document.createTextNode(" — " + plural(missingList, "data-adopters-template", +item.dataset.adopters)));
       }
       return li;
     }
@@ -102,7 +108,7 @@
       var missing = items.filter(function (i) { return !box(i.dataset.code).checked; });
       haveList.replaceChildren.apply(haveList, have.map(function (i) { return entry(i, false); }));
       missingList.replaceChildren.apply(missingList, missing.map(function (i) { return entry(i, true); }));
-      summary.textContent = summary.dataset.template.replace("{n}", have.length).replace("{total}", items.length);
+      summary.textContent = plural(summary, "data-template", have.length).replace("{total}", items.length);
       var params = new URLSearchParams();
       if (have.length) params.set("have", have.map(function (i) { return i.dataset.code; }).join(","));
       if (select.value) params.set("place", select.value);
@@ -187,7 +193,7 @@
       var frag = document.createDocumentFragment();
       hits.slice(0, data.limit).forEach(function (p) { frag.appendChild(row(p)); });
       body.replaceChildren(frag);
-      count.textContent = count.getAttribute("data-template").replace("{n}", hits.length);
+      count.textContent = plural(count, "data-template", hits.length);
       if (cut) cut.hidden = hits.length <= data.limit ? true : false;
       var params = new URLSearchParams(location.search);
       ["q", "state", "has"].forEach(function (k) { params.delete(k); });
@@ -205,7 +211,7 @@
     [q, state, has].forEach(function (el) { el.addEventListener(el.tagName === "INPUT" ? "input" : "change", apply); });
     window.sgMatrixFilter = apply;  // for the benchmark's timing
     if (q.value || state.value || has.value) apply();
-    else count.textContent = count.getAttribute("data-template").replace("{n}", data.places.length);
+    else count.textContent = plural(count, "data-template", data.places.length);
   }
 
   function init() {
