@@ -63,3 +63,17 @@ def test_the_finder_in_the_browser(browser, base_url, edition, query, state, exp
     page.locator(f"[data-finder-results] a[href='{expected}']").first.click()
     page.wait_for_url(base_url + edition + expected)
     context.close()
+
+
+@pytest.mark.parametrize("edition, query, state, one, other", [
+    ("", "Elgin", "IL", "1 place found", "{n} places found"),
+    ("es/", "Elgin", "IL", "1 lugar encontrado", "{n} lugares encontrados"),
+    ("es/", "condado de harris", "", "1 lugar encontrado", "{n} lugares encontrados"),
+])
+def test_the_finder_counts_in_singular_and_plural(browser, base_url, edition, query, state, one, other):
+    page = browser.new_page()
+    find(page, base_url + edition, query, state)
+    n = page.locator("[data-finder-results] li").count()
+    text = page.locator("[data-finder-count]").text_content().strip()
+    page.close()
+    assert text == (one if n == 1 else other.format(n=n))
