@@ -36,6 +36,18 @@ class Labels:
         except KeyError:
             raise KeyError(f"data/ui.yml: no label {key!r}") from None
 
+    def plural(self, key: str, n: int, lang: str) -> str:
+        """The form of a count's label for ``n``: ``key_one`` when n is 1, ``key_other`` otherwise.
+
+        English and Spanish share the rule (CLDR: one for 1; 0 and 2 take the plural, "0 lugares").
+        The scripts use the same rule on the two forms passed as data attributes.
+        """
+        return self(f"{key}_{plural_form(n)}", lang)
+
+
+def plural_form(n: int) -> str:
+    return "one" if n == 1 else "other"
+
 
 def _most_cited(sources: list[schema.Source], citations: list[list[str]], limit: int) -> list[schema.Source]:
     """The ``limit`` sources cited most often in ``citations`` (verified before unverified on a
@@ -61,6 +73,10 @@ class Guide:
 
     def label(self, key: str, lang: str) -> str:
         return self.ui(key, lang)
+
+    def label_n(self, key: str, n: int, lang: str, **values) -> str:
+        """A count's label for ``n``, formatted with ``n`` (and ``values``)."""
+        return self.ui.plural(key, n, lang).format(n=n, **values)
 
     # ------------------------------------------------------------ provisions and sections
 

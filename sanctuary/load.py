@@ -143,6 +143,17 @@ def load_ui(reader: Reader) -> Labels:
         except ValidationError as exc:
             for err in exc.errors():
                 check.add((key,) + tuple(err["loc"]), pydantic_message(err))
+    # A count's label has both forms (Labels.plural): foo_one, and foo_other with its {n}.
+    # ("instrument_other", without {n}, is a label of its own.)
+    for key in map(str, doc.data if doc else ()):
+        if key.endswith("_one"):
+            partner = key.removesuffix("_one") + "_other"
+        elif key.endswith("_other") and "{n}" in str(doc.data[key]):
+            partner = key.removesuffix("_other") + "_one"
+        else:
+            continue
+        if partner not in doc.data:
+            check.add((key,), f"a count's label needs both forms: add {partner!r}")
     return Labels(out)
 
 

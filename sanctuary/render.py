@@ -90,6 +90,11 @@ class Ctx:
     def t(self, key: str) -> str:
         return self.guide.label(key, self.lang)
 
+    def tn(self, key: str, n: int, **values) -> str:
+        """A count's label: ``key_one`` for 1, ``key_other`` otherwise, with ``n`` written as a number of
+        this language (e.g. ``c.tn("finder_count", 3)`` is "3 lugares encontrados")."""
+        return self.guide.ui.plural(key, n, self.lang).format(n=self.number(n), **values)
+
     def date(self, value: str | None) -> str:
         return format_date(value, self.lang)
 
@@ -301,7 +306,7 @@ def states_index(ctx: Ctx) -> str:
 
 def state_description(ctx: Ctx, code: str) -> str:
     state = ctx.guide.state_by_code[code.upper()]
-    return ctx.t("state_description").format(name=state.name(ctx.lang), stance=ctx.t("stance_" + state.stance.value), n=len(state.laws))
+    return ctx.tn("state_description", len(state.laws), name=state.name(ctx.lang), stance=ctx.t("stance_" + state.stance.value))
 
 
 def places_index(ctx: Ctx, sample_only: bool = False) -> str:

@@ -223,11 +223,41 @@ class Provision(Strict):
     models: list[ModelText] = Field(default_factory=list)
 
 
+class Allowance(Strict):
+    """A longer phrase that holds an avoided variant and is correct where it stands."""
+
+    phrase: NonEmpty = Field(description="The correct phrase, as written (matched like a variant).")
+    why: NonEmpty = Field(description="Why this phrase is right although it holds an avoided variant.")
+
+
+class Avoid(Strict):
+    """Spanish words a page must not use for a term, because they mislead.
+
+    Why this exists: the same English legal word had several Spanish renderings across the data,
+    and some of them say something else to a reader: "protección mínima" reads as weak protection,
+    a bare "orden judicial" was used both for a warrant signed by a judge and for an injunction,
+    "registrar" is used for frisks and registries as well as for booking. The term's Spanish name
+    is fixed once here, and tests (tests/test_terms.py) fail when the data, the interface strings
+    or a built Spanish page use a variant listed here.
+
+    A variant is matched as whole words, ignoring case. In a variant, ``*`` stands for the rest of
+    a word ("registr*" matches "registra", "registraron") and `` … `` for up to four words in
+    between ("registr* … en la cárcel"). An occurrence inside one of the ``allow`` phrases is not
+    counted: that is how the recommended form "orden judicial firmada por un juez" keeps its
+    "orden judicial".
+    """
+
+    es: list[NonEmpty] = Field(min_length=1, description="Spanish variants not to use for this term.")
+    why: NonEmpty = Field(description="What a reader would misunderstand (English, for contributors).")
+    allow: list[Allowance] = Field(default_factory=list, description="Correct phrases that contain a variant.")
+
+
 class GlossaryTerm(Strict):
     id: Slug
     term: Text
     definition: Text
     sources: list[Slug] = Field(default_factory=list)
+    avoid: Avoid | None = Field(None, description="Spanish variants not to use for this term (checked by the tests).")
 
 
 class FederalList(Strict):

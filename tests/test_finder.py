@@ -63,3 +63,19 @@ def test_the_finder_in_the_browser(browser, base_url, edition, query, state, exp
     page.locator(f"[data-finder-results] a[href='{expected}']").first.click()
     page.wait_for_url(base_url + edition + expected)
     context.close()
+
+
+# Elgin: one town in Illinois, twelve places in the country whose names start with it.
+@pytest.mark.parametrize("edition, query, state, n, text", [
+    ("", "Elgin", "IL", 1, "1 place found"),
+    ("es/", "Elgin", "IL", 1, "1 lugar encontrado"),
+    ("", "Elgin", "", 12, "12 places found"),
+    ("es/", "Elgin", "", 12, "12 lugares encontrados"),
+])
+def test_the_finder_counts_in_singular_and_plural(browser, base_url, edition, query, state, n, text):
+    page = browser.new_page()
+    find(page, base_url + edition, query, state)
+    shown = page.locator("[data-finder-results] li").count()
+    count = page.locator("[data-finder-count]").text_content().strip()
+    page.close()
+    assert (shown, count) == (n, text)

@@ -365,6 +365,17 @@ def test_bad_files_are_reported_with_file_and_line(project, files, edits, expect
         load_guide(project)
 
 
+@pytest.mark.parametrize("form, partner", [("_one", "_other"), ("_other", "_one")])
+def test_a_count_label_needs_both_its_forms(project, form, partner):
+    ui = project / "data" / "ui.yml"
+    lines = ui.read_text(encoding="utf-8").splitlines(keepends=True)
+    gone = next(i for i, line in enumerate(lines) if line.startswith("finder_count" + partner + ":"))
+    kept = next(i for i, line in enumerate(lines) if line.startswith("finder_count" + form + ":"))
+    ui.write_text("".join(lines[:gone] + lines[gone + 1 :]), encoding="utf-8")
+    line = kept + (0 if kept < gone else -1) + 1
+    assert errors_of(project) == [f"data/ui.yml:{line}: finder_count{form}: a count's label needs both forms: add 'finder_count{partner}'"]
+
+
 def test_a_census_county_is_accepted_in_any_case(project):
     edit(project, PLACE, "kind: city\n", "kind: city\ncounties: [alameda]\n")
     assert load_guide(project).places[0].counties == ["alameda"]

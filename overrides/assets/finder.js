@@ -62,7 +62,7 @@
           });
           list.appendChild(li);
         });
-        count.textContent = rows.length ? form.getAttribute("data-count").replace("{n}", rows.length) +
+        count.textContent = rows.length ? form.getAttribute(rows.length === 1 ? "data-count-one" : "data-count-other").replace("{n}", rows.length) +
           (rows.length > LIMIT ? ". " + form.getAttribute("data-more").replace("{n}", LIMIT) : "") : form.getAttribute("data-none");
       });
     }

@@ -9,6 +9,12 @@
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  /* A count's label: the page gives both forms, ATTR-one (n = 1) and ATTR-other (any other n), the
+     rule of Ctx.tn in sanctuary/render.py; {n} is replaced here. */
+  function plural(el, attr, n) {
+    return el.getAttribute(attr + (n === 1 ? "-one" : "-other")).replace("{n}", n);
+  }
+
   /* Filter: <div class="sg-filter" data-filter-for="TABLE_ID" hidden><input>...</div> */
   function setupFilters(root) {
     root.querySelectorAll(".sg-filter[data-filter-for]").forEach(function (box) {
@@ -27,7 +33,7 @@
           rows[i].hidden = !ok;
           if (ok) shown++;
         }
-        if (count) count.textContent = count.getAttribute("data-template").replace("{n}", shown).replace("{total}", rows.length);
+        if (count) count.textContent = plural(count, "data-template", shown).replace("{total}", rows.length);
       }
       input.addEventListener("input", apply);
       apply();
@@ -74,7 +80,7 @@
     var publicRoot = canonical && /^https?:/.test(canonical.href) && !/^https?:\/\/(localhost|127\.|0\.0\.0\.0|\[::1?\])/.test(canonical.href)
       ? canonical.href.split(/[?#]/)[0] : "";
     document.documentElement.classList.add("sg-check-page");
-    printed.textContent = printed.dataset.template.replace("{date}",
+    printed.textContent = printed.dataset.text.replace("{date}",
       new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" }));
 
     function box(code) { return form.querySelector("#have-" + code); }
@@ -102,7 +108,7 @@
         li.appendChild(document.createTextNode(" (" + missingList.dataset.partialLabel + ")"));
       }
       if (withAdopters && +item.dataset.adopters > 0) {
-        li.appendChild(document.createTextNode(" — " + missingList.dataset.adoptersTemplate.replace("{n}", item.dataset.adopters)));
+        li.appendChild(document.createTextNode(" — " + plural(missingList, "data-adopters-template", +item.dataset.adopters)));
       }
       return li;
     }
@@ -112,7 +118,7 @@
       var missing = items.filter(function (i) { return !box(i.dataset.code).checked; });
       haveList.replaceChildren.apply(haveList, have.map(function (i) { return entry(i, false); }));
       missingList.replaceChildren.apply(missingList, missing.map(function (i) { return entry(i, true); }));
-      summary.textContent = summary.dataset.template.replace("{n}", have.length).replace("{total}", items.length);
+      summary.textContent = plural(summary, "data-template", have.length).replace("{total}", items.length);
       var params = new URLSearchParams();
       if (have.length) params.set("have", have.map(function (i) { return i.dataset.code; }).join(","));
       if (select.value) params.set("place", select.value);
@@ -125,7 +131,7 @@
       placeLine.replaceChildren();
       if (opt) {
         var strong = document.createElement("strong");
-        strong.textContent = placeLine.dataset.template.replace("{place}", opt.dataset.title);
+        strong.textContent = placeLine.dataset.text.replace("{place}", opt.dataset.title);
         placeLine.append(strong, document.createElement("br"), placeLine.dataset.reviewedTemplate.replace("{date}", opt.dataset.reviewed));
       }
     }
@@ -251,7 +257,7 @@
       var frag = document.createDocumentFragment();
       hits.slice(0, data.limit).forEach(function (p) { frag.appendChild(row(p)); });
       body.replaceChildren(frag);
-      count.textContent = count.getAttribute("data-template").replace("{n}", hits.length);
+      count.textContent = plural(count, "data-template", hits.length);
       if (cut) cut.hidden = hits.length <= data.limit ? true : false;
       var params = new URLSearchParams(location.search);
       ["q", "state", "has", "kind", "status"].forEach(function (k) { params.delete(k); });
@@ -275,7 +281,7 @@
     });
     window.sgMatrixFilter = apply;  // for the benchmark's timing
     if (q.value || state.value || has.value || (kind && kind.value) || (status && status.value)) apply();
-    else count.textContent = count.getAttribute("data-template").replace("{n}", data.places.length);
+    else count.textContent = plural(count, "data-template", data.places.length);
   }
 
   function init() {
