@@ -4,7 +4,8 @@
   stops the build, listing all of them. Apply the edition of ``theme.language`` (sanctuary/editions.py),
   the interface strings the theme needs (data/ui.yml), the downloads manifest, and a build date
   taken from the data when SOURCE_DATE_EPOCH is not set (the same commit builds the same bytes).
-* on_files: add one page per place and per state file (adding a place = adding one YAML file).
+* on_files: add one page per provision, per place and per state file (adding a place = adding one
+  YAML file).
 * on_post_build: the steps of sanctuary.steps (open data, link check, CSP, hreflang, ...).
 """
 
@@ -81,10 +82,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, call: str) -> File:
+def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, call: str, **meta) -> File:
     # Titles are HTML in Material's templates (header, navigation, search): escape the data's
     # text here. Descriptions are plain text: the theme escapes them where they land.
-    front = {"title": html.escape(title), "description": description, "finder": True}
+    front = {"title": html.escape(title), "description": description, **meta}
     content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n\n"
     return File.generated(config, src, content=content + "{{ " + call + " }}\n")
 
@@ -103,25 +104,30 @@ def _moved_page(config: MkDocsConfig, slug: str, target_src: str) -> File:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """One page per place file and per state file; adding one is adding one YAML file."""
+    """One page per provision, per place file and per state file; adding one is adding one YAML file."""
     guide = _guide()
     lang = config.extra["lang"]
     pages = []
+    for prov in guide.provisions:  # boosted in search like their section pages (docs/<lang>/<section>.md)
+        src = guide.page_of_provision(prov.code)
+        ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
+        pages.append(_generated_page(config, src, render.provision_title(ctx, prov.code), render.provision_description(ctx, prov.code),
+                                     f'provision_page("{prov.code}")', search={"boost": 2}))
     for place in guide.places:
         if guide.area_of_place(place.slug) is not None:
             files.append(_moved_page(config, place.slug, guide.page_of_place(place.slug)))
             continue
         src = paths.place_page(place.slug)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
-        pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), f'place_page("{place.slug}")'))
+        pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), f'place_page("{place.slug}")', finder=True))
     for area in guide.areas:
         ctx = render.Ctx(guide, lang, paths.Links(area.src, config.use_directory_urls))
         pages.append(_generated_page(config, area.src, render.area_title(ctx, area.key), render.area_description(ctx, area.key),
-                                     f'area_page("{area.key}")'))
+                                     f'area_page("{area.key}")', finder=True))
     for state in guide.states:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
-        pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), f'state_page("{state.code}")'))
+        pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), f'state_page("{state.code}")', finder=True))
     def page_url(src: str) -> str:
         return paths.page_url(src, config.use_directory_urls)
 

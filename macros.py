@@ -41,8 +41,13 @@ def define_env(env) -> None:
 
     @env.macro
     def section_page(section_id: str) -> str:
-        """A whole section page from data/sections/<section_id>.yml."""
+        """A section page from data/sections/<section_id>.yml: the overview of its provisions."""
         return render.section_page(ctx(), section_id)
+
+    @env.macro
+    def provision_page(code: str) -> str:
+        """A provision's own page, e.g. provision_page("CJ1") (used by generated pages)."""
+        return render.provision_page(ctx(), code)
 
     @env.macro
     def place_page(slug: str) -> str:

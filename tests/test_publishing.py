@@ -60,7 +60,9 @@ def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.mark.parametrize("rel", ["index.html", "cities/ca/long-beach/index.html", "es/compare/index.html", "states/ca/index.html", "counties/tx/harris/index.html"])
+@pytest.mark.parametrize("rel", ["index.html", "cities/ca/long-beach/index.html", "es/compare/index.html", "states/ca/index.html",
+                                 "counties/tx/harris/index.html", "criminal-justice/no-private-prisons/index.html",
+                                 "es/immigration-enforcement/sensitive-locations/index.html"])
 def test_every_page_has_its_own_preview_tags(site, site_url, rel):
     soup = soup_of(site / rel)
     meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("meta[content]")}
