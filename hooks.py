@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import posixpath
 from pathlib import Path
@@ -28,6 +29,9 @@ from sanctuary.guide import Guide
 from sanctuary.load import load_guide_cached
 
 ROOT = Path(__file__).resolve().parent
+# An INFO line, not a warning: `mkdocs build --strict` fails on warnings, and the tests and a
+# local `make build` rightly build without SITE_URL.
+log = logging.getLogger("mkdocs.plugins.sanctuary")
 DOWNLOADS = ROOT / "build" / "downloads"
 VENDORED_SHIM = "assets/vendor/iframe-worker/shim.js"
 # The interface strings the theme's own templates (overrides/) print, from data/ui.yml.
@@ -67,8 +71,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root_url = steps.site_root_url(config.site_url, edition.prefix)
     config.site_url = root_url + edition.prefix
     offline = bool(_plugin(config, "offline").config.enabled)
+    published = steps.is_published(root_url)
+    if not published:
+        log.info("sanctuary: SITE_URL is not set, so the %s pages carry no canonical link, og:url or og:image (share "
+                 "previews need the public address; sitemaps and feeds name %s). To publish: SITE_URL=https://... "
+                 "mkdocs build", edition.lang, root_url)
     config.extra.update(
         lang=edition.lang, edition=edition.prefix, locale=edition.locale, site_root_url=root_url, offline=offline,
+        published=published,
         ui={key: guide.label(key, edition.lang) for key in THEME_LABELS},
         # The language switch goes to the same page in each edition (overrides/partials/alternate.html).
         alternate=[{"name": e.name, "lang": e.lang, "locale": e.locale, "home": guide.label("home_page", e.lang),

@@ -194,7 +194,7 @@ def baseline_config(project: Path, lang: str, guide, labels: tuple[str, ...]) ->
     cfg["site_url"] = root_url + edition.prefix
     cfg.setdefault("extra", {}).update(
         lang=lang, edition=edition.prefix, locale=edition.locale, site_root_url=root_url, offline=False,
-        ui={key: guide.label(key, lang) for key in labels},
+        published=steps.is_published(root_url), ui={key: guide.label(key, lang) for key in labels},
         alternate=[{"name": e.name, "lang": e.lang, "locale": e.locale,
                     "link": posixpath.relpath(e.prefix or ".", edition.prefix or ".") + "/"} for e in editions.EDITIONS],
         downloads=[d.__dict__ | {"mb": d.megabytes, "date_text": render.format_date(d.date, lang)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -73,6 +75,38 @@ def test_every_page_has_its_own_preview_tags(site, site_url, rel):
     assert meta["og:image"] == site_url + ("es/" if lang == "es" else "") + f"assets/share-{lang}.png"
     assert meta["og:url"] == site_url + rel.removesuffix("index.html")
     assert (site / ("es/" if lang == "es" else "") / f"assets/share-{lang}.png").is_file()
+
+
+def test_without_site_url_no_preview_points_at_this_machine(tmp_path, monkeypatch, caplog):
+    """A build without SITE_URL (the tests', a local `make build`) publishes no absolute address in
+    its pages, says so once in the build's log, and still passes --strict."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from sanctuary import steps
+
+    monkeypatch.delitem(os.environ, "SITE_URL", raising=False)
+    monkeypatch.setitem(os.environ, "SANCTUARY_AREAS", "sample")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    try:
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path), strict=True))
+    finally:
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    notes = [r for r in caplog.records if "SITE_URL is not set" in r.getMessage()]
+    assert len(notes) == 1 and notes[0].levelno == logging.INFO  # a note: --strict fails on warnings
+    assert steps.LOCAL_ROOT_URL in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")  # mkdocs.yml's default
+    pages = [p for p in tmp_path.rglob("*.html") if '<meta http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 100
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "127.0.0.1" not in text, path
+        soup = BeautifulSoup(text, "html.parser")
+        assert soup.select("link[rel=canonical], meta[property='og:url'], meta[property='og:image'], meta[name='twitter:image']") == [], path
+    prov = soup_of(tmp_path / "criminal-justice" / "no-private-prisons" / "index.html")
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in prov.select("meta[content]")}
+    assert meta["og:title"] == "No private prison contracts" and meta["og:description"].startswith("Do not sign contracts")
+    assert meta["twitter:card"] == "summary"  # no image to show large
 
 
 def test_place_pages_have_generated_descriptions(site, guide):
