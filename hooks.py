@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from sanctuary import changes, editions, finder, manifest, paths, render, steps
+from sanctuary import changes, editions, finder, manifest, paths, render, share, steps
 from sanctuary.errors import DataErrors
 from sanctuary.guide import Guide
 from sanctuary.load import load_guide_cached
@@ -121,8 +121,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for prov in guide.provisions:  # boosted in search like their section pages (docs/<lang>/<section>.md)
         src = guide.page_of_provision(prov.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
+        card = share.provision_card(guide, lang, prov.code)  # its own share image (docs/<lang>/assets/share/)
         pages.append(_generated_page(config, src, render.provision_title(ctx, prov.code), render.provision_description(ctx, prov.code),
-                                     f'provision_page("{prov.code}")', search={"boost": 2}))
+                                     f'provision_page("{prov.code}")', search={"boost": 2},
+                                     share_image=share.image_path(prov.slug), share_image_alt=card.text))
     for place in guide.places:
         if guide.area_of_place(place.slug) is not None:
             files.append(_moved_page(config, place.slug, guide.page_of_place(place.slug)))
@@ -138,6 +140,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
         pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), f'state_page("{state.code}")', finder=True))
+    if config.extra["offline"]:  # share images are for link previews: the offline edition has no use for them
+        for file in [f for f in files if f.src_uri.startswith(share.FOLDER + "/")]:
+            files.remove(file)
+
     def page_url(src: str) -> str:
         return paths.page_url(src, config.use_directory_urls)
 

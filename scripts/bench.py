@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-from sanctuary import editions, finder, manifest, paths, render, steps
+from sanctuary import editions, finder, manifest, paths, render, share, steps
 from sanctuary import load as load_module
 from sanctuary.load import load_guide, load_guide_cached
 from sanctuary.serve import COMPRESSIBLE, serve
@@ -231,7 +231,8 @@ def make_baseline(dest: Path, project: Path) -> Path:
             src = guide.page_of_provision(prov.code)
             ctx = render.Ctx(guide, lang, paths.Links(src))
             write(src, _generated(render.provision_title(ctx, prov.code), render.provision_description(ctx, prov.code),
-                                  env.at(src).macros["provision_page"](prov.code), search={"boost": 2}))
+                                  env.at(src).macros["provision_page"](prov.code), search={"boost": 2},
+                                  share_image=share.image_path(prov.slug), share_image_alt=share.provision_card(guide, lang, prov.code).text))
         for place in guide.places:
             if guide.area_of_place(place.slug) is not None:  # its old address: a stub that sends the reader on
                 old = paths.place_page(place.slug)
