@@ -4,7 +4,8 @@
   stops the build, listing all of them. Apply the edition of ``theme.language`` (sanctuary/editions.py),
   the interface strings the theme needs (data/ui.yml), the downloads manifest, and a build date
   taken from the data when SOURCE_DATE_EPOCH is not set (the same commit builds the same bytes).
-* on_files: add one page per place and per state file (adding a place = adding one YAML file).
+* on_files: add one page per provision, per place and per state file (adding a place = adding one
+  YAML file).
 * on_post_build: the steps of sanctuary.steps (open data, link check, CSP, hreflang, ...).
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import posixpath
 from pathlib import Path
@@ -21,12 +23,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from sanctuary import areaview, changes, comparedata, editions, finder, manifest, paths, render, steps
+from sanctuary import areaview, changes, comparedata, editions, finder, manifest, paths, render, share, steps
 from sanctuary.errors import DataErrors
 from sanctuary.guide import Guide
 from sanctuary.load import load_guide_cached
 
 ROOT = Path(__file__).resolve().parent
+# An INFO line, not a warning: `mkdocs build --strict` fails on warnings, and the tests and a
+# local `make build` rightly build without SITE_URL.
+log = logging.getLogger("mkdocs.plugins.sanctuary")
 DOWNLOADS = ROOT / "build" / "downloads"
 VENDORED_SHIM = "assets/vendor/iframe-worker/shim.js"
 # The interface strings the theme's own templates (overrides/) print, from data/ui.yml.
@@ -66,8 +71,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root_url = steps.site_root_url(config.site_url, edition.prefix)
     config.site_url = root_url + edition.prefix
     offline = bool(_plugin(config, "offline").config.enabled)
+    published = steps.is_published(root_url)
+    if not published:
+        log.info("sanctuary: SITE_URL is not set, so the %s pages carry no canonical link, og:url or og:image (share "
+                 "previews need the public address; sitemaps and feeds name %s). To publish: SITE_URL=https://... "
+                 "mkdocs build", edition.lang, root_url)
     config.extra.update(
         lang=edition.lang, edition=edition.prefix, locale=edition.locale, site_root_url=root_url, offline=offline,
+        published=published,
         ui={key: guide.label(key, edition.lang) for key in THEME_LABELS},
         # The language switch goes to the same page in each edition (overrides/partials/alternate.html).
         alternate=[{"name": e.name, "lang": e.lang, "locale": e.locale, "home": guide.label("home_page", e.lang),
@@ -84,14 +95,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _generated_page(config: MkDocsConfig, src: str, title: str, description: str, kind: str, key: str = "",
-                    card: bool = False) -> File:
+                    card: bool = False, **meta) -> File:
     """A page made from data: front matter only; on_page_markdown renders its body (the macros
     plugin skips it: compiling 6,000 one-line Jinja templates cost a tenth of the build)."""
     # Titles are HTML in Material's templates (header, navigation, search): escape the data's
     # text here. Descriptions are plain text: the theme escapes them where they land.
     # Place, county and city pages have a report card, printed by guide.js.
-    front = {"title": html.escape(title), "description": description, "finder": True, "render_macros": False,
-             GENERATED: [kind, key]} | ({"guide_js": True} if card else {})
+    front = {"title": html.escape(title), "description": description, "render_macros": False,
+             GENERATED: [kind, key], **meta} | ({"guide_js": True} if card else {})
     content = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n"
     return File.generated(config, src, content=content)
 
@@ -99,7 +110,7 @@ def _generated_page(config: MkDocsConfig, src: str, title: str, description: str
 GENERATED = "sg_generated"  # front matter of a page made from data: [renderer, its argument]
 RENDERERS = {
     "place": render.place_page, "area": render.area_page, "state": render.state_page,
-    "area_view": lambda ctx, _key: render.area_view(ctx),
+    "provision": render.provision_page, "area_view": lambda ctx, _key: render.area_view(ctx),
 }
 
 
@@ -127,11 +138,18 @@ def _moved_page(config: MkDocsConfig, slug: str, target_src: str) -> File:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """One page per place file and per state file; adding one is adding one YAML file."""
+    """One page per provision, per place file and per state file; adding one is adding one YAML file."""
     guide = _guide()
     lang = config.extra["lang"]
     offline = config.extra["offline"]
     pages = []
+    for prov in guide.provisions:  # boosted in search like their section pages (docs/<lang>/<section>.md)
+        src = guide.page_of_provision(prov.code)
+        ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
+        card = share.provision_card(guide, lang, prov.code)  # its own share image (docs/<lang>/assets/share/)
+        pages.append(_generated_page(config, src, render.provision_title(ctx, prov.code), render.provision_description(ctx, prov.code),
+                                     "provision", prov.code, search={"boost": 2},
+                                     share_image=share.image_path(prov.slug), share_image_alt=card.text))
     for place in guide.places:
         if guide.area_of_place(place.slug) is not None:
             files.append(_moved_page(config, place.slug, guide.page_of_place(place.slug)))
@@ -139,17 +157,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         src = paths.place_page(place.slug)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
         pages.append(_generated_page(config, src, place.name(lang), render.place_description(ctx, place.slug), "place", place.slug,
-                                     card=True))
+                                     card=True, finder=True))
     for area in guide.areas:
         if offline and area.place is None:
             continue  # shown by the offline view (below)
         ctx = render.Ctx(guide, lang, paths.Links(area.src, config.use_directory_urls))
         pages.append(_generated_page(config, area.src, render.area_title(ctx, area.key), render.area_description(ctx, area.key),
-                                     "area", area.key, card=True))
+                                     "area", area.key, card=True, finder=True))
     for state in guide.states:
         src = paths.state_page(state.code)
         ctx = render.Ctx(guide, lang, paths.Links(src, config.use_directory_urls))
-        pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), "state", state.code))
+        pages.append(_generated_page(config, src, state.name(lang), render.state_description(ctx, state.code), "state", state.code,
+                                     finder=True))
+    if config.extra["offline"]:  # share images are for link previews: the offline edition has no use for them
+        for file in [f for f in files if f.src_uri.startswith(share.FOLDER + "/")]:
+            files.remove(file)
+
     def page_url(src: str) -> str:
         return paths.page_url(src, config.use_directory_urls)
 

@@ -40,7 +40,7 @@ def define_env(env) -> None:
 
     @env.macro
     def section_page(section_id: str) -> str:
-        """A whole section page from data/sections/<section_id>.yml."""
+        """A section page from data/sections/<section_id>.yml: the overview of its provisions."""
         return render.section_page(ctx(), section_id)
 
     @env.macro

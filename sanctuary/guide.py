@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import areas as area_pages
-from . import derive, maps, schema
+from . import derive, maps, paths, schema
 from .reference import doj, ice287g, placement
 from .reference.detention import Placed
 from .reference.snapshots import Kind, Layer, Reference
@@ -96,6 +96,10 @@ class Guide:
     @cached_property
     def provision_by_code(self) -> dict[str, schema.Provision]:
         return {p.code: p for p in self.provisions}
+
+    def page_of_provision(self, code: str) -> str:
+        """A provision's own page (its section page holds a summary of it, at the id of its slug)."""
+        return paths.provision_page(self.section_of[code].id, self.provision_by_code[code].slug)
 
     def provision_index(self, code: str) -> int:
         """Position of a provision in the guide's order (the compare filter's column)."""

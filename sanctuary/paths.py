@@ -39,6 +39,11 @@ def section_page(section_id: str) -> str:
     return f"{section_id}.md"
 
 
+def provision_page(section_id: str, slug: str) -> str:
+    """A provision's own page, under its section's address (criminal-justice/no-private-prisons/)."""
+    return f"{section_id}/{slug}.md"
+
+
 def place_page(slug: str) -> str:
     return f"places/{slug}.md"
 

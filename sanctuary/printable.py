@@ -1,8 +1,9 @@
 """The printable guide, one PDF per language: the guide itself, bounded in size however many
 places exist (plain Python; prints the offline build with Chromium through sanctuary.printing).
 
-Chapters: the home page, the three sections, the states overview, the method, the glossary and
-the 2016 guide's sample places. Lists that grow with the data (every place, every county) are not
+Chapters: the home page, the three sections (each section's overview, then each of its
+provisions' own page), the states overview, the method, the glossary and the 2016 guide's sample
+places. Lists that grow with the data (every place, every county) are not
 chapters, and the pages' print styles leave out what grows (see guide.css, ``sg-screen-only``).
 """
 
@@ -25,7 +26,9 @@ def html_path(src: str) -> str:
 def chapters(guide: Guide, lang: str) -> list[Chapter]:
     """The printable guide's chapters, in reading order, with their bookmark titles."""
     out = [Chapter(guide.label("site_name", lang), html_path(paths.HOME))]
-    out += [Chapter(s.title(lang), html_path(paths.section_page(s.id))) for s in guide.sections]
+    for s in guide.sections:
+        out.append(Chapter(s.title(lang), html_path(paths.section_page(s.id))))
+        out += [Chapter(f"{p.code}. {p.title(lang)}", html_path(guide.page_of_provision(p.code))) for p in s.provisions]
     out += [Chapter(guide.label("chapter_states", lang), html_path(paths.STATES)),
             Chapter(guide.label("chapter_method", lang), html_path(paths.METHOD)),
             Chapter(guide.label("glossary", lang), html_path(paths.GLOSSARY))]

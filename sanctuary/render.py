@@ -101,9 +101,9 @@ class Ctx:
     def tx(self, text: schema.Text | None) -> str:
         return text(self.lang) if text is not None else ""
 
-    def section_link(self, code: str) -> str:
-        prov = self.guide.provision_by_code[code]
-        return self.links.to(paths.section_page(self.guide.section_of[code].id), prov.slug)
+    def provision_link(self, code: str, anchor: str | None = None) -> str:
+        """A provision's own page (its detail; its section page holds only a summary)."""
+        return self.links.to(self.guide.page_of_provision(code), anchor)
 
     def place_link(self, slug: str, anchor: str | None = None) -> str:
         """A researched place's page: its county or city page when it is one."""
@@ -273,11 +273,41 @@ def sections_overview(ctx: Ctx) -> str:
 
 
 def section_page(ctx: Ctx, section_id: str) -> str:
-    """A whole section page: intro, then every provision with its explanation and adopters."""
+    """A section page, the overview of its provisions: intro, then each provision's summary (at the
+    id of its slug, where links to the section's provisions land) linked to its own page, and
+    the section's sources."""
     section = ctx.guide.section_by_id.get(section_id)
     if section is None:
         raise KeyError(f"no section {section_id!r}; known: {', '.join(s.id for s in ctx.guide.sections)}")
-    return _render("section.md.j2", ctx, section=section, sources=ctx.numbered(section.sources))
+    return _render("section.md.j2", ctx, section=section)
+
+
+def _provision(ctx: Ctx, code: str) -> schema.Provision:
+    prov = ctx.guide.provision_by_code.get(code)
+    if prov is None:
+        raise KeyError(f"no provision {code!r}; known: {', '.join(p.code for p in ctx.guide.provisions)}")
+    return prov
+
+
+def provision_page(ctx: Ctx, code: str) -> str:
+    """A provision's own page: what it means, why it matters (sourced), how places adopt it and
+    wrote it into law, its limits, the places that have it, and the sources it cites."""
+    prov = _provision(ctx, code)
+    section = ctx.guide.section_of[code]
+    cited = {sid for w in prov.why for sid in w.sources} | {sid for m in prov.models for sid in m.sources}
+    own = [s for s in section.sources if s.id in cited]  # in the section's order, numbered on this page
+    return _render("provision.md.j2", ctx, prov=prov, section=section, own_sources=own, sources=ctx.numbered(own))
+
+
+def provision_title(ctx: Ctx, code: str) -> str:
+    """A provision page's title (plain text: hooks.py escapes it for the theme)."""
+    return _provision(ctx, code).title(ctx.lang)
+
+
+def provision_description(ctx: Ctx, code: str) -> str:
+    """A provision page's meta description, the one a share preview shows: the guide's own
+    recommendation, in plain words (plain text: the theme escapes it where it lands)."""
+    return " ".join(_provision(ctx, code).recommendation(ctx.lang).split())
 
 
 def place_page(ctx: Ctx, slug: str) -> str:
@@ -326,7 +356,7 @@ def compare_matrix(ctx: Ctx) -> str:
                     "".join(STATUS_LETTER[p.provisions[c.code].status] for c in provisions), KIND_OF_PLACE[p.kind],
                     "0" * len(provisions), 1]
                    for p in ctx.ordered_places()],
-        "provisions": [[prov.code, ctx.section_link(prov.code), prov.title(ctx.lang), prov.slug] for prov in provisions],
+        "provisions": [[prov.code, ctx.provision_link(prov.code), prov.title(ctx.lang), prov.slug] for prov in provisions],
         "root": ctx.edition_root(),
         "areaDir": comparedata.COMPARE_DIR,
         "statuses": {STATUS_LETTER[s]: [s.value, ctx.t("status_" + s.value)] for s in STATUS_ORDER},

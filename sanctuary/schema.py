@@ -212,7 +212,7 @@ class Provision(Strict):
     code: Annotated[str, StringConstraints(pattern=r"^(CJ|IE|IC)[0-9]$")] = Field(
         description="Stable code: CJ (criminal justice), IE (immigration enforcement), IC (inclusive community)."
     )
-    slug: Slug = Field(description="Readable anchor, e.g. 'no-private-prisons'.")
+    slug: Slug = Field(description="Readable anchor and page name, e.g. 'no-private-prisons': the provision's page is criminal-justice/no-private-prisons/.")
     title: Text = Field(description="Short title.")
     recommendation: Text = Field(description="The guide's own recommendation, in plain words.")
     meaning: Text = Field(description="What it means in practice.")

@@ -36,6 +36,17 @@ def site_root_url(site_url: str | None, prefix: str) -> str:
     return root
 
 
+# mkdocs.yml's site_url when SITE_URL is unset: a local address, never one to publish in previews.
+LOCAL_ROOT_URL = "http://127.0.0.1:8000/"
+
+
+def is_published(root_url: str) -> bool:
+    """Whether the site was given its public address (SITE_URL). Without it the pages carry no
+    absolute address (canonical link, og:url, og:image): a share preview must not point at a
+    reader's own machine."""
+    return root_url != LOCAL_ROOT_URL
+
+
 def fold_spanish_search(site_dir: Path) -> None:
     """Append accent folding (sanctuary/assets/lunr-es-fold.js) to Material's Spanish lunr support."""
     path = site_dir / LUNR_ES

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-from sanctuary import editions, finder, manifest, paths, render, steps
+from sanctuary import editions, finder, manifest, paths, render, share, steps
 from sanctuary import load as load_module
 from sanctuary.load import load_guide, load_guide_cached
 from sanctuary.serve import COMPRESSIBLE, serve
@@ -163,9 +163,9 @@ class _MacrosEnv:
         return re.sub(r"\{\{\s*(.*?)\s*\}\}", lambda m: str(eval(m.group(1), {"__builtins__": {}}, self.macros)), markdown)
 
 
-def _generated(title: str, description: str, body: str) -> str:
+def _generated(title: str, description: str, body: str, **meta) -> str:
     """A generated page as hooks.py makes it (its front matter), with its body already rendered."""
-    front = {"title": html.escape(title), "description": description, "finder": True}
+    front = {"title": html.escape(title), "description": description, **meta}
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n\n" + body + "\n"
 
 
@@ -196,7 +196,7 @@ def baseline_config(project: Path, lang: str, guide, labels: tuple[str, ...]) ->
     cfg["site_url"] = root_url + edition.prefix
     cfg.setdefault("extra", {}).update(
         lang=lang, edition=edition.prefix, locale=edition.locale, site_root_url=root_url, offline=False,
-        ui={key: guide.label(key, lang) for key in labels},
+        published=steps.is_published(root_url), ui={key: guide.label(key, lang) for key in labels},
         alternate=[{"name": e.name, "lang": e.lang, "locale": e.locale,
                     "link": posixpath.relpath(e.prefix or ".", edition.prefix or ".") + "/"} for e in editions.EDITIONS],
         downloads=[d.__dict__ | {"mb": d.megabytes, "date_text": render.format_date(d.date, lang)}
@@ -229,6 +229,12 @@ def make_baseline(dest: Path, project: Path) -> Path:
             (docs / src).parent.mkdir(parents=True, exist_ok=True)
             (docs / src).write_text(content, encoding="utf-8")
 
+        for prov in guide.provisions:
+            src = guide.page_of_provision(prov.code)
+            ctx = render.Ctx(guide, lang, paths.Links(src))
+            write(src, _generated(render.provision_title(ctx, prov.code), render.provision_description(ctx, prov.code),
+                                  render.provision_page(ctx, prov.code), search={"boost": 2},
+                                  share_image=share.image_path(prov.slug), share_image_alt=share.provision_card(guide, lang, prov.code).text))
         for place in guide.places:
             if guide.area_of_place(place.slug) is not None:  # its old address: a stub that sends the reader on
                 old = paths.place_page(place.slug)
@@ -236,15 +242,17 @@ def make_baseline(dest: Path, project: Path) -> Path:
                 continue
             src = paths.place_page(place.slug)
             ctx = render.Ctx(guide, lang, paths.Links(src))
-            write(src, _generated(place.name(lang), render.place_description(ctx, place.slug), render.place_page(ctx, place.slug)))
+            write(src, _generated(place.name(lang), render.place_description(ctx, place.slug), render.place_page(ctx, place.slug),
+                                  finder=True))
         for area in guide.areas:
             ctx = render.Ctx(guide, lang, paths.Links(area.src))
             write(area.src, _generated(render.area_title(ctx, area.key), render.area_description(ctx, area.key),
-                                       render.area_page(ctx, area.key)))
+                                       render.area_page(ctx, area.key), finder=True))
         for state in guide.states:
             src = paths.state_page(state.code)
             ctx = render.Ctx(guide, lang, paths.Links(src))
-            write(src, _generated(state.name(lang), render.state_description(ctx, state.code), render.state_page(ctx, state.code)))
+            write(src, _generated(state.name(lang), render.state_description(ctx, state.code), render.state_page(ctx, state.code),
+                                  finder=True))
         for path, script in finder.scripts(guide, lang, True).items():
             write(path, script)
         (dest / cfg_name).write_text(yaml.safe_dump(baseline_config(project, lang, guide, labels), allow_unicode=True, sort_keys=False),
@@ -428,12 +436,13 @@ def chrome_kb(site: Path) -> dict | None:
 
 
 def measured_pages(guide) -> dict[str, str]:
-    """The pages measured (name -> address under the site): the home page, a section, a researched
-    place (Long Beach, now its city page), the compare matrix, the most populous county page with
-    no researched place, and the same in Spanish."""
+    """The pages measured (name -> address under the site): the home page, a section, its longest
+    provision's page, a researched place (Long Beach, now its city page), the compare matrix, the
+    most populous county page with no researched place, and the same in Spanish."""
     place = paths.page_url(guide.page_of_place("long-beach"))
     counties = [a for a in guide.areas if a.kind == "county" and a.place is None]
-    pages = {"home": "", "section": "immigration-enforcement/", "place": place, "compare": "compare/",
+    provision = paths.page_url(guide.page_of_provision("IE5"))
+    pages = {"home": "", "section": "immigration-enforcement/", "provision": provision, "place": place, "compare": "compare/",
              "states (map)": "states/", "Texas (county map)": paths.page_url(paths.state_page("TX"))}
     if counties:
         pages["county"] = paths.page_url(max(counties, key=lambda a: a.population).src)

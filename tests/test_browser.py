@@ -99,7 +99,7 @@ def test_each_language_searches_only_its_own_pages(browser, base_url):
     page.close()
 
 
-@pytest.mark.parametrize("path", ["", "cities/ca/long-beach/", "compare/", "immigration-enforcement/"])
+@pytest.mark.parametrize("path", ["", "cities/ca/long-beach/", "compare/", "immigration-enforcement/", "criminal-justice/no-private-prisons/"])
 def test_language_switch_goes_to_the_same_page(browser, base_url, path):
     page = browser.new_page()
     page.goto(base_url + path, wait_until="networkidle")

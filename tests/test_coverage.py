@@ -192,7 +192,7 @@ def test_check_your_city_in_the_browser(browser, base_url):
     assert "have=CJ2%2CIE3" in page.url or "have=CJ2,IE3" in page.url
     missing = page.locator("[data-check-missing] li")
     assert missing.count() == 12
-    assert missing.first.locator("a").get_attribute("href").endswith("criminal-justice/#no-private-prisons")
+    assert missing.first.locator("a").get_attribute("href").endswith("criminal-justice/no-private-prisons/")
     # the address carries the result: open it fresh
     shared = page.url
     other = browser.new_page()

@@ -74,6 +74,12 @@ def test_printable_pdf_is_the_guide_with_bookmarks_and_page_numbers(offline, gui
         assert " ".join(title.split()) in text, (lang, prov.code)
     chapters = printable.chapters(guide, lang)
     assert [o.title for o in reader.outline] == [c.title for c in chapters]
+    # each section's overview, then each of its provisions' own page, with what it says
+    paths = [c.path for c in chapters]
+    for prov in guide.provisions:
+        section = paths.index(printable.html_path(f"{guide.section_of[prov.code].id}.md"))
+        assert printable.html_path(guide.page_of_provision(prov.code)) in paths[section + 1: section + 7], prov.code
+        assert " ".join(getattr(prov.limits, lang).split())[:50] in text, (lang, prov.code)
     starts = [reader.get_destination_page_number(o) for o in reader.outline]
     assert starts == sorted(starts) and starts[0] == 0
     assert reader.pages[-1].extract_text().split()[-1] == str(len(reader.pages))

@@ -132,6 +132,7 @@ NOT_COUNTS = {
     "change_first_287g": "'{n} en total' has no noun to agree",
     "county_map_count": "a label and a figure ('acuerdos 287(g): 1'), read as a field",
     "card_sources_all": "shown only when a page lists more sources than the card's four",
+    "provision_adopters_count": "a label and a figure ('...parcialmente: 1'), read as a field",
 }
 
 

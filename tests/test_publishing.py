@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -60,7 +62,13 @@ def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.mark.parametrize("rel", ["index.html", "cities/ca/long-beach/index.html", "es/compare/index.html", "states/ca/index.html", "counties/tx/harris/index.html"])
+# Pages and their share image (None: the edition's own, assets/share-<lang>.png).
+PREVIEWS = {"index.html": None, "cities/ca/long-beach/index.html": None, "es/compare/index.html": None, "states/ca/index.html": None,
+            "counties/tx/harris/index.html": None, "criminal-justice/no-private-prisons/index.html": "assets/share/no-private-prisons.png",
+            "es/immigration-enforcement/sensitive-locations/index.html": "assets/share/sensitive-locations.png"}
+
+
+@pytest.mark.parametrize("rel", PREVIEWS)
 def test_every_page_has_its_own_preview_tags(site, site_url, rel):
     soup = soup_of(site / rel)
     meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("meta[content]")}
@@ -68,9 +76,42 @@ def test_every_page_has_its_own_preview_tags(site, site_url, rel):
     assert meta["description"] and meta["og:description"] == meta["description"]
     assert meta["og:title"] and meta["twitter:card"] == "summary_large_image"
     lang = "es" if rel.startswith("es/") else "en"
-    assert meta["og:image"] == site_url + ("es/" if lang == "es" else "") + f"assets/share-{lang}.png"
+    image = PREVIEWS[rel] or f"assets/share-{lang}.png"
+    assert meta["og:image"] == site_url + ("es/" if lang == "es" else "") + image
     assert meta["og:url"] == site_url + rel.removesuffix("index.html")
-    assert (site / ("es/" if lang == "es" else "") / f"assets/share-{lang}.png").is_file()
+    assert (site / ("es/" if lang == "es" else "") / image).is_file()
+
+
+def test_without_site_url_no_preview_points_at_this_machine(tmp_path, monkeypatch, caplog):
+    """A build without SITE_URL (the tests', a local `make build`) publishes no absolute address in
+    its pages, says so once in the build's log, and still passes --strict."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from sanctuary import steps
+
+    monkeypatch.delitem(os.environ, "SITE_URL", raising=False)
+    monkeypatch.setitem(os.environ, "SANCTUARY_AREAS", "sample")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    try:
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path), strict=True))
+    finally:
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    notes = [r for r in caplog.records if "SITE_URL is not set" in r.getMessage()]
+    assert len(notes) == 1 and notes[0].levelno == logging.INFO  # a note: --strict fails on warnings
+    assert steps.LOCAL_ROOT_URL in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")  # mkdocs.yml's default
+    pages = [p for p in tmp_path.rglob("*.html") if '<meta http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 100
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "127.0.0.1" not in text, path
+        soup = BeautifulSoup(text, "html.parser")
+        assert soup.select("link[rel=canonical], meta[property='og:url'], meta[property='og:image'], meta[name='twitter:image']") == [], path
+    prov = soup_of(tmp_path / "criminal-justice" / "no-private-prisons" / "index.html")
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in prov.select("meta[content]")}
+    assert meta["og:title"] == "No private prison contracts" and meta["og:description"].startswith("Do not sign contracts")
+    assert meta["twitter:card"] == "summary"  # no image to show large
 
 
 def test_place_pages_have_generated_descriptions(site, guide):
@@ -88,6 +129,47 @@ def test_share_images_are_1200_by_630():
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
         assert (width, height) == (1200, 630)
+
+
+def test_each_provision_has_a_share_image_that_says_what_the_data_says(guide):
+    """The cards are drawn by hand (scripts/make_share_images.py) and committed: each records its
+    words, so a provision renamed in the data fails here until its card is drawn again."""
+    from sanctuary import editions, share
+
+    for edition in editions.EDITIONS:
+        folder = ROOT / "docs" / edition.lang / share.FOLDER
+        assert {p.name for p in folder.iterdir()} == {f"{p.slug}.png" for p in guide.provisions}, "run scripts/make_share_images.py"
+        for prov in guide.provisions:
+            png = (ROOT / "docs" / edition.lang / share.image_path(prov.slug)).read_bytes()
+            assert share.size(png) == (1200, 630)
+            card = share.provision_card(guide, edition.lang, prov.code)
+            assert share.read_text(png) == card.text, f"{edition.lang} {prov.slug}: stale; run scripts/make_share_images.py"
+            assert card.title == getattr(prov.title, edition.lang)
+
+
+def test_share_image_text_is_kept_inside_the_png_and_can_tell_a_stale_card():
+    from sanctuary import share
+
+    png = (ROOT / "overrides" / "assets" / "share-en.png").read_bytes()
+    assert share.read_text(png) is None
+    marked = share.with_text(png, "Tickets, not arrests · Medida CJ3")
+    assert share.read_text(marked) == "Tickets, not arrests · Medida CJ3" != "Tickets, not arrests · Medida CJ4"
+    assert share.size(marked) == share.size(png) == (1200, 630)
+    with pytest.raises(ValueError, match="not a PNG"):
+        share.read_text(b"GIF89a")
+
+
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_provision_pages_preview_their_own_share_image(site, site_url, guide, edition):
+    from sanctuary import share
+
+    lang = "es" if edition else "en"
+    for prov in guide.provisions:
+        soup = soup_of(site / edition / page_url(guide.page_of_provision(prov.code)) / "index.html")
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("meta[content]")}
+        assert meta["og:image"] == meta["twitter:image"] == site_url + edition + share.image_path(prov.slug)
+        assert meta["og:image:alt"] == share.provision_card(guide, lang, prov.code).text
+        assert share.size((site / edition / share.image_path(prov.slug)).read_bytes()) == (1200, 630)
 
 
 def test_sitemap_and_robots(site, site_url, guide):

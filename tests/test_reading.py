@@ -8,7 +8,8 @@ import pytest
 
 # Pages with tables of every kind: the compare matrix, a state's laws, a county not yet researched,
 # a researched city, the 287(g) tables, in both languages.
-TABLE_PAGES = ("compare/", "states/ca/", "counties/tx/harris/", "cities/ca/long-beach/", "es/compare/", "ice-287g/")
+TABLE_PAGES = ("compare/", "states/ca/", "counties/tx/harris/", "cities/ca/long-beach/", "es/compare/", "ice-287g/",
+               "immigration-enforcement/no-local-immigration-enforcement/")
 CELLS_PER_TABLE = 40
 
 # For each word of the first cells of every table in the article: the lines its letters sit on

@@ -54,9 +54,9 @@ def test_place_page_escapes_data_and_links_everything(guide):
     assert "<script>" not in out
     assert out.startswith("# &lt;script&gt;alert(1)&lt;/script&gt; Testville\n")
     assert "&lt;i&gt;html&lt;/i&gt;" in out  # overview escaped in HTML
-    # provision row: anchor, link to its section page, badge with text, policy link, source, as-of
+    # provision row: anchor, link to the provision's page, badge with text, policy link, source, as-of
     assert '<tr id="second-provision">' in out
-    assert '<a href="../../justice/#second-provision">Second provision</a>' in out
+    assert '<a href="../../justice/second-provision/">Second provision</a>' in out
     assert '<span class="sg-status sg-status--yes">Yes</span>' in out
     assert '<a href="#policy-values">Testville Values Act</a>' in out
     assert 'href="#source-ord"' in out
@@ -81,20 +81,76 @@ def test_place_page_in_spanish(guide):
 
 def test_links_follow_use_directory_urls(guide):
     out = render.place_page(ctx(guide, page="places/testville.md", dir_urls=False), "testville")
-    assert '<a href="../justice.html#second-provision">' in out
+    assert '<a href="../justice/second-provision.html">' in out
 
 
-def test_section_page_lists_provisions_and_adopters(guide):
+def test_section_page_is_an_overview_linking_each_provision_page(guide):
     out = render.section_page(ctx(guide, page="justice.md"), "justice")
+    # each summary keeps the id of the provision's slug (old links land on it) and links to its page
     assert "## First provision {: #first-provision }" in out
     assert "## Second provision {: #second-provision }" in out
     assert "Intro with &lt;b&gt;markup&lt;/b&gt; &amp; *stars*." in out
-    # adopters: Testville has IE1 = yes, CJ1 = unknown
-    second = out.split("## Second provision")[1]
-    assert '<a href="../places/testville/#second-provision">' in second
     first = out.split("## First provision")[1].split("## Second provision")[0]
-    assert "No place in this guide has this provision" in first
-    assert '<li id="source-study">' in out
+    assert "Do the first thing." in first
+    assert '<p class="sg-more"><a href="first-provision/">Read the whole provision' in first
+    assert '<span class="sg-visually-hidden">: First provision</span></a>' in first
+    assert "Places in this guide that have it, fully or in part: 0." in first
+    second = out.split("## Second provision")[1]
+    assert '<a href="second-provision/">' in second
+    assert "Places in this guide that have it, fully or in part: 1." in second
+    # the detail is on the provision pages, not here
+    assert "Why it matters" not in out and "Because of a study." not in out
+    assert "places/testville" not in out
+    # the section's sources, all of them (the limits name some that no reason cites)
+    assert '<li id="source-study">' in out and '<li id="source-ruling">' in out
+
+
+def test_section_page_links_follow_use_directory_urls(guide):
+    out = render.section_page(ctx(guide, page="justice.md", dir_urls=False), "justice")
+    assert '<a href="justice/first-provision.html">' in out
+
+
+def test_provision_page_holds_the_detail(guide):
+    out = render.provision_page(ctx(guide, page="justice/second-provision.md"), "IE1")
+    assert out.startswith("# Second provision\n")
+    assert '<div class="sg-provision" data-code="IE1">' in out
+    assert '<a href="../">1. Justice</a>' in out  # its section's overview
+    assert "Do the second thing." in out and "It means that." in out
+    for part in ("meaning", "why", "how", "limits", "places"):
+        assert f"{{: #second-provision-{part}" in out, part
+    assert "Courts limit it." in out
+    assert '<span class="sg-tag">State law</span>' in out
+    # adopters: Testville has IE1 = yes, linked to its row for this provision
+    assert '<a href="../../places/testville/#second-provision">' in out
+    assert '<span class="sg-status sg-status--yes">Yes</span>' in out
+    # the sources it cites, numbered on this page; the section's page lists the rest
+    assert '<a class="sg-cite" href="#source-study" aria-label="Source 1: Example Institute">[1]</a>' in out
+    assert '<li id="source-study">' in out and "source-ruling" not in out
+    assert '<a href="../#sources">Sources: Justice</a>' in out
+    # the section's other provisions, this one marked as the current one
+    assert '<li><a href="../first-provision/">First provision</a></li>' in out
+    assert '<strong aria-current="page">Second provision</strong>' in out
+
+
+def test_provision_page_with_no_adopters_and_in_spanish(guide):
+    out = render.provision_page(ctx(guide, page="justice/first-provision.md"), "CJ1")
+    assert "No place in this guide has this provision" in out
+    es = render.provision_page(ctx(guide, "es", page="justice/first-provision.md"), "CJ1")
+    assert es.startswith("# Primera medida\n") and "Haga lo primero." in es and "Por un estudio." in es
+    assert '<a href="../">1. Justicia</a>' in es
+
+
+def test_provision_title_and_description_are_plain_text_from_the_data(guide):
+    c = ctx(guide, page="justice/first-provision.md")
+    assert render.provision_title(c, "CJ1") == "First provision"
+    assert render.provision_description(c, "CJ1") == "Do the first thing."
+    assert render.provision_description(ctx(guide, "es"), "IE1") == "Haga lo segundo."
+    assert guide.page_of_provision("IE1") == "justice/second-provision.md"
+
+
+def test_provision_page_unknown_code_fails_loudly(guide):
+    with pytest.raises(KeyError, match="no provision 'XX9'; known: CJ1, IE1"):
+        render.provision_page(ctx(guide), "XX9")
 
 
 def test_section_page_unknown_id_fails_loudly(guide):
@@ -105,7 +161,7 @@ def test_section_page_unknown_id_fails_loudly(guide):
 def test_compare_matrix_has_every_cell(guide):
     out = render.compare_matrix(ctx(guide, page="compare.md"))
     assert out.count('<td class="sg-cell') == len(guide.places) * len(guide.provisions)
-    assert '<th scope="col"><a href="../justice/#first-provision"' in out
+    assert '<th scope="col"><a href="../justice/first-provision/"' in out
     assert "<caption" in out
     assert 'sg-cell--unknown"><a href="../places/testville/#first-provision"' in out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 import subprocess
@@ -33,28 +34,76 @@ def heading(tag) -> str:
     return "".join(tag.find_all(string=True, recursive=False)).strip() or tag.get_text(strip=True).rstrip("¶")
 
 
-def test_every_provision_is_on_its_section_page(site, guide):
-    for section in guide.sections:
-        soup = page(site, section.id)
-        assert soup.h1.get_text(strip=True).startswith(section.title.en)
-        for prov in section.provisions:
-            heading = soup.find(id=prov.slug)
-            assert heading is not None and heading.name == "h2", prov.code
-            assert prov.title.en in heading.get_text()
-            block = soup.find("div", attrs={"data-code": prov.code})
-            text = block.get_text(" ", strip=True)
-            assert prov.recommendation.en[:40] in text
-            assert block.find(id=f"{prov.slug}-limits") is not None
-            assert block.find(id=f"{prov.slug}-why") is not None
+def provision_url(guide, code: str) -> str:
+    return page_url(guide.page_of_provision(code))
 
 
-def test_section_pages_list_the_places_that_adopted_each_provision(site, guide):
+@pytest.mark.parametrize("edition, lang", [("", "en"), ("es/", "es")])
+def test_every_provision_has_its_own_page(site, guide, edition, lang):
+    titles, descriptions = set(), set()
     for prov in guide.provisions:
-        soup = page(site, guide.section_of[prov.code].id)
+        url = provision_url(guide, prov.code)
+        assert url == f"{guide.section_of[prov.code].id}/{prov.slug}/"
+        soup = page(site, edition + url)
+        title = getattr(prov.title, lang)
+        assert heading(soup.h1) == title
+        assert soup.title.string == f"{title} - {guide.label('site_name', lang)}"
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("meta[content]")}
+        assert meta["og:title"] == meta["twitter:title"] == title
+        assert meta["og:description"] == meta["description"] == " ".join(getattr(prov.recommendation, lang).split())
+        titles.add(soup.title.string)
+        descriptions.add(meta["og:description"])
+        # what the section page showed of it before: why it matters, model texts, limits, adopters
         block = soup.find("div", attrs={"data-code": prov.code})
-        adopters = {a["href"].split("#")[0].removeprefix("../") for a in block.select("table th a")}
+        assert getattr(prov.recommendation, lang)[:40] in block.get_text(" ", strip=True)
+        for part in ("meaning", "why", "how", "limits", "places"):
+            assert soup.find(id=f"{prov.slug}-{part}") is not None, (prov.code, part)
+        assert (soup.find(id=f"{prov.slug}-models") is not None) == bool(prov.models)
+        text = " ".join(soup.select_one("article").get_text(" ", strip=True).split())
+        for model in prov.models:
+            assert " ".join(model.title.split()) in text, (prov.code, model.title)
+        assert " ".join(getattr(prov.limits, lang).split())[:60] in text
+        # every citation lands in the page's own list of sources
+        ids = {li["id"] for li in soup.select("ol.sg-sources li[id]")}
+        cites = soup.select("a.sg-cite")
+        assert cites and all(a["href"].lstrip("#") in ids for a in cites), prov.code
+        # back to its section's overview, where its summary is
+        assert soup.select_one(f"div[data-code={prov.code}] a[href='../']") is not None
+    assert len(titles) == len(descriptions) == len(guide.provisions) == 14
+
+
+def test_provision_pages_list_the_places_that_adopted_each_provision(site, guide):
+    for prov in guide.provisions:
+        soup = page(site, provision_url(guide, prov.code))
+        table = soup.find(id=f"{prov.slug}-places").find_next("table")
+        adopters = {posixpath.normpath(posixpath.join(provision_url(guide, prov.code), a["href"].split("#")[0])) + "/"
+                    for a in table.select("th a")}
         expected = {place_url(guide, p.slug) for p in guide.places if p.provisions[prov.code].status.value in ("yes", "partial")}
         assert adopters == expected, prov.code
+
+
+@pytest.mark.parametrize("edition, lang", [("", "en"), ("es/", "es")])
+def test_section_pages_are_overviews_whose_summaries_keep_the_old_anchors(site, guide, edition, lang):
+    for section in guide.sections:
+        soup = page(site, edition + section.id)
+        assert soup.h1.get_text(strip=True).startswith(getattr(section.title, lang))
+        for prov in section.provisions:
+            # criminal-justice/#no-private-prisons still lands on the provision's summary...
+            summary = soup.find(id=prov.slug)
+            assert summary is not None and summary.name == "h2", prov.code
+            assert getattr(prov.title, lang) in summary.get_text()
+            block = summary.find_next("div", attrs={"data-code": prov.code})
+            assert getattr(prov.recommendation, lang)[:40] in block.get_text(" ", strip=True)
+            # ...which links to the provision's own page
+            assert block.select_one(f"a[href='{prov.slug}/']") is not None, prov.code
+            assert soup.find(id=f"{prov.slug}-why") is None  # the detail moved to that page
+        assert {li["id"] for li in soup.select("ol.sg-sources li[id]")} == {f"source-{s.id}" for s in section.sources}
+
+
+def test_provision_pages_are_out_of_the_navigation(site, guide):
+    nav = page(site, "").select_one("nav.md-nav--primary")
+    hrefs = {a.get("href", "") for a in nav.select("a")}
+    assert not any(provision_url(guide, p.code) in h for p in guide.provisions for h in hrefs), hrefs
 
 
 def test_every_place_has_a_page_with_sourced_statuses(site, guide):
