@@ -84,7 +84,7 @@ def test_card_without_a_public_address_says_so_and_has_no_qr(mini):
 def test_place_page_has_the_card_and_its_button_only_with_a_public_address(mini):
     public = render.place_page(_ctx(mini, site_url=PUBLIC), "testville")
     assert public.count('class="sg-card"') == 1 and public.count("data-print-card") == 1
-    assert '<p class="sg-card-print" hidden' in public  # shown by guide.js; without it the page prints as before
+    assert '<p class="sg-card-print" data-search-exclude' in public  # hidden by guide.css where scripts are off
     assert PUBLIC + "places/testville/" in public and '<svg class="sg-qr"' in public
     local = render.place_page(_ctx(mini, site_url="http://127.0.0.1:8000/"), "testville")
     assert "<svg class=\"sg-qr\"" not in local and "127.0.0.1" not in local
