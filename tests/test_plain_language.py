@@ -58,7 +58,6 @@ NOT_YET_REWRITTEN = {
     "data/places/albuquerque.yml": (62.6, 19.0),
     "data/places/austin.yml": (62.5, 22.5),
     "data/places/baltimore.yml": (60.1, 24.4),
-    "data/places/cook-county.yml": (65.0, 18.1),
     "data/places/dallas.yml": (61.5, 23.4),
     "data/places/houston.yml": (60.9, 23.6),
     "data/places/king-county.yml": (63.2, 18.5),
