@@ -60,14 +60,10 @@ NOT_YET_REWRITTEN = {
     "data/places/baltimore.yml": (60.1, 24.4),
     "data/places/dallas.yml": (61.5, 23.4),
     "data/places/houston.yml": (60.9, 23.6),
-    "data/places/king-county.yml": (63.2, 18.5),
     "data/places/minneapolis.yml": (60.3, 22.4),
-    "data/places/new-jersey.yml": (63.2, 16.4),
-    "data/places/oregon.yml": (62.7, 17.9),
     "data/places/phoenix.yml": (61.8, 20.2),
     "data/places/portland.yml": (56.8, 24.3),
     "data/places/san-antonio.yml": (62.6, 22.8),
-    "data/places/tucson.yml": (62.9, 20.5),
     "data/places/washington-dc.yml": (59.5, 26.5),
 }
 
