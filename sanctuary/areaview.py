@@ -64,10 +64,7 @@ def search_entries(guide: Guide, lang: str) -> list[dict]:
     """Search index entries for the view's counties and cities: found by name, offline too. Each
     names its county in the query (``area.html?r=counties/tx/harris``), not the fragment: search
     groups entries that differ only by fragment as sections of one page, and would hide all but one."""
-    out = []
-    for area in guide.areas:
-        if area.place is None:
-            title = render.area_title(render.Ctx(guide, lang, paths.Links(paths.AREA_VIEW, False)), area.key)
-            out.append({"location": f"{paths.page_url(paths.AREA_VIEW, False)}?r={paths.area_route(area)}",
-                        "title": title, "text": ""})
-    return out
+    ctx = render.Ctx(guide, lang, paths.Links(paths.AREA_VIEW, False))
+    view = paths.page_url(paths.AREA_VIEW, False)
+    return [{"location": f"{view}?r={paths.area_route(area)}", "title": render.area_title(ctx, area.key), "text": ""}
+            for area in guide.areas if area.place is None]

@@ -66,7 +66,6 @@
           (rows.length > LIMIT ? ". " + form.getAttribute("data-more").replace("{n}", LIMIT) : "") : form.getAttribute("data-none");
       });
     }
-    form.hidden = false;
     input.addEventListener("input", show);
     if (state) state.addEventListener("change", show);
     form.addEventListener("submit", function (e) { e.preventDefault(); show(); });

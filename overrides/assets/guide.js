@@ -149,14 +149,13 @@
     render();
   }
 
-  /* Report card: <p class="sg-card-print" hidden><button data-print-card> shows, and prints the
+  /* Report card: the <p class="sg-card-print"><button data-print-card> (hidden by CSS where scripts are off) prints the
      page's .sg-card alone (guide.css: html.sg-card-mode) until the print is over. */
   function setupCard(root) {
     var button = root.querySelector("[data-print-card]");
     if (!button || !root.querySelector(".sg-card")) return;
     var page = document.documentElement;
     var armed = false;
-    button.closest(".sg-card-print").hidden = false;
     button.addEventListener("click", function () {
       armed = true;
       page.classList.add("sg-card-mode");
