@@ -205,7 +205,13 @@ def check_places_in_states(places: dict[str, tuple[schema.Place, FileCheck]], st
             return gazetteer.counties_named(state, name)
         return shapes.get((fips[state], name.lower()), [])
 
+    city_layer = reference.current(schema.SnapshotKind.census_cities)
+    census_cities: dict[str, set[str]] = {}
+    for city in city_layer.records if city_layer else ():
+        census_cities.setdefault(city.state, set()).add(rules.slugify(city.name))
     for place, check in places.values():
+        if city_layer is not None:
+            rules.city_has_one_page(check, place, census_cities)
         if place.state not in fips and place.state in present:
             continue
         if rules.place_in_known_state(check, place, fips, STATES_DIR) and (gazetteer is not None or shapes):

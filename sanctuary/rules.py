@@ -8,11 +8,13 @@ table-driven test in ``tests/test_rules.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from . import schema
+from .areas import slugify
 from .errors import FileCheck
 
 Where = tuple[Any, ...]
@@ -201,6 +203,30 @@ def unique_across_files(check: FileCheck, seen: dict[tuple[str, str], str], path
 LOCAL_KINDS = (schema.PlaceKind.city, schema.PlaceKind.county, schema.PlaceKind.city_county)
 
 
+def bare_name(text: str) -> str:
+    """'Los Angeles (city)' -> 'los-angeles': a name without its bracketed note, as the city pages fold it."""
+    return slugify(re.sub(r"\s*\([^)]*\)", "", text))
+
+
+def city_has_one_page(check: FileCheck, place: schema.Place, census_cities: dict[str, set[str]]) -> None:
+    """A city place whose name is one of the 100 largest cities of its state must be matched to that
+    city's page (there is never a second page for the same place): when its name differs from the
+    Census name, `census_name` says the Census name. ``census_cities``: state -> city slugs."""
+    if place.kind not in (schema.PlaceKind.city, schema.PlaceKind.city_county):
+        return
+    names = census_cities.get(place.state, set())
+    key = slugify(place.census_name or place.name.en)
+    if key in names:
+        return
+    if place.census_name is not None:
+        check.add(("census_name",), f"no city named {place.census_name!r} among the Census's 100 largest cities in {place.state}")
+        return
+    bare = bare_name(place.name.en)
+    if bare in names:
+        check.add(("name", "en"), f"{place.name.en!r} is the Census city {bare!r}: set `census_name` to the Census "
+                  "name so the place is that city's page (not a second page)")
+
+
 def consistency_rule_refs(check: FileCheck, i: int, rule: schema.ConsistencyRule, codes: list[str],
                           places: set[str]) -> None:
     """A consistency rule names known provisions and places, and says what it allows."""
@@ -217,7 +243,7 @@ def consistency_rule_refs(check: FileCheck, i: int, rule: schema.ConsistencyRule
 
 def follows_rule(check: FileCheck, place: schema.Place, rule: schema.ConsistencyRule) -> None:
     """One place against one consistency rule; a breach points at the status it concerns."""
-    if any(ex.place == place.slug for ex in rule.exceptions):
+    if rule.check is schema.RuleCheck.reading or any(ex.place == place.slug for ex in rule.exceptions):
         return
     kinds = {p.id: p.kind for p in place.policies}
     if rule.check is schema.RuleCheck.state_law_only:

@@ -437,6 +437,7 @@ class Place(Strict):
 class RuleCheck(str, Enum):
     state_law_only = "state-law-only"  # a city or county status resting only on state-law policies
     allowed = "allowed-statuses"  # the listed provisions, in the listed states, take only these statuses
+    reading = "reading"  # applied when the documents are read (and again by the second read): data cannot express it
 
 
 class RuleException(Strict):

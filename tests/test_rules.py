@@ -213,3 +213,26 @@ def test_consistency_rule_refs():
     assert messages(c) == ["rules[0].provisions[0]: unknown provision code 'XX9'",
                            "rules[0].exceptions[0].place: no place file data/places/elsewhere.yml",
                            "rules[1]: an allowed-statuses rule lists its states, provisions and allowed statuses"]
+
+
+CENSUS_CITIES = {"CA": {"los-angeles", "long-beach"}, "NY": {"new-york"}}
+
+
+@pytest.mark.parametrize("kind, state, name, census_name, expected", [
+    ("city", "CA", "Long Beach", None, []),
+    ("city", "CA", "Los Angeles (city)", "Los Angeles", []),
+    ("city-county", "NY", "New York City", "New York", []),
+    ("city", "CA", "Los Angeles (city)", None,
+     ["name.en: 'Los Angeles (city)' is the Census city 'los-angeles': set `census_name` to the Census name so the "
+      "place is that city's page (not a second page)"]),
+    ("city", "CA", "Los Angeles (city)", "Los Angles",
+     ["census_name: no city named 'Los Angles' among the Census's 100 largest cities in CA"]),
+    ("city", "CA", "Berkeley", None, []),  # not one of the 100: it keeps its own place page
+    ("county", "CA", "Los Angeles (city)", None, []),  # counties are matched by their own rule
+    ("state", "CA", "California", None, []),
+])
+def test_a_top_100_city_place_is_that_citys_page(kind, state, name, census_name, expected):
+    c = check()
+    place = NS(kind=schema.PlaceKind(kind), state=state, name=NS(en=name), census_name=census_name)
+    rules.city_has_one_page(c, place, CENSUS_CITIES)
+    assert messages(c) == expected
