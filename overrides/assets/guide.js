@@ -150,16 +150,32 @@
   }
 
   /* Report card: the <p class="sg-card-print"><button data-print-card> (hidden by CSS where scripts are off) prints the
-     page's .sg-card alone (guide.css: html.sg-card-mode) until the print is over. */
+     page's report card alone (guide.css: html.sg-card-mode) until the print is over. The card is not in the page: the
+     build moved it into a script beside it (sanctuary/steps.py: detach_card), loaded into the page's
+     <div data-card-src> on the first press (a script, not a fetch, so it works from file:// too). */
   function setupCard(root) {
     var button = root.querySelector("[data-print-card]");
-    if (!button || !root.querySelector(".sg-card")) return;
+    var slot = root.querySelector("[data-card-src]");
+    if (!button || !slot) return;
     var page = document.documentElement;
-    var armed = false;
-    button.addEventListener("click", function () {
+    var armed = false, loading = false;
+    function printCard() {
       armed = true;
       page.classList.add("sg-card-mode");
       window.print();
+    }
+    function done() { loading = false; button.removeAttribute("aria-busy"); }
+    button.addEventListener("click", function () {
+      if (slot.firstElementChild) { printCard(); return; }
+      if (loading) return;
+      loading = true;
+      button.setAttribute("aria-busy", "true");
+      window.sgCard = function (html) { slot.innerHTML = html; };
+      var script = document.createElement("script");
+      script.src = slot.getAttribute("data-card-src");
+      script.onload = function () { done(); if (slot.firstElementChild) printCard(); };
+      script.onerror = done;
+      document.head.appendChild(script);
     });
     // A print the reader starts otherwise (Ctrl+P) is the whole page, as without the button.
     window.addEventListener("beforeprint", function () { if (!armed) page.classList.remove("sg-card-mode"); });
