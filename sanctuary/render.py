@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import areas, changes, comparedata, derive, dictionary, paths, qr, schema
+from . import areas, changes, comparedata, derive, dictionary, notes, paths, qr, schema
 from .guide import STANCE_ORDER, STATUS_ORDER, Guide
 from .reference import ice287g
 
@@ -213,9 +213,10 @@ class Ctx:
         return self.guide.adopters(code, self.lang)
 
     @staticmethod
-    def numbered(sources: list[schema.Source]) -> dict[str, tuple[int, schema.Source]]:
-        """Source id -> (its number in the page's source list, the source)."""
-        return {s.id: (i + 1, s) for i, s in enumerate(sources)}
+    def numbered(sources: list[schema.Source]) -> notes.Notes:
+        """A page's notes: its sources numbered in the page's order (source id -> (number, source)),
+        and the references to them and to its other notes, so each note links back to them."""
+        return notes.Notes(sources)
 
 
 def page_ctx(guide: Guide, extra: dict, src: str, use_directory_urls: bool) -> Ctx:
@@ -296,7 +297,7 @@ def provision_page(ctx: Ctx, code: str) -> str:
     section = ctx.guide.section_of[code]
     cited = {sid for w in prov.why for sid in w.sources} | {sid for m in prov.models for sid in m.sources}
     own = [s for s in section.sources if s.id in cited]  # in the section's order, numbered on this page
-    return _render("provision.md.j2", ctx, prov=prov, section=section, own_sources=own, sources=ctx.numbered(own))
+    return _render("provision.md.j2", ctx, prov=prov, section=section, own_sources=own, notes=ctx.numbered(own))
 
 
 def provision_title(ctx: Ctx, code: str) -> str:
@@ -316,7 +317,7 @@ def place_page(ctx: Ctx, slug: str) -> str:
     if place is None:
         raise KeyError(f"no place {slug!r} in data/places/")
     local, statewide = ctx.guide.agreements_for_place(place)
-    return _render("place.md.j2", ctx, place=place, sources=ctx.numbered(place.sources), local=local, statewide=statewide,
+    return _render("place.md.j2", ctx, place=place, notes=ctx.numbered(place.sources), local=local, statewide=statewide,
                    area=None, state=ctx.guide.state_by_code.get(place.state),
                    card=report_card(ctx, place=place, url=ctx.address(paths.place_page(slug))))
 
@@ -326,7 +327,7 @@ def state_page(ctx: Ctx, code: str) -> str:
     state = ctx.guide.state_by_code.get(code.upper())
     if state is None:
         raise KeyError(f"no state {code!r} in data/states/")
-    return _render("state.md.j2", ctx, state=state, sources=ctx.numbered(state.sources))
+    return _render("state.md.j2", ctx, state=state, notes=ctx.numbered(state.sources))
 
 
 def states_index(ctx: Ctx) -> str:
@@ -461,7 +462,7 @@ def area_page(ctx: Ctx, key: str) -> str:
     state = ctx.guide.state_by_code[area.state]
     if area.place is not None:
         local, statewide = ctx.guide.agreements_for_place(area.place)
-        return _render("place.md.j2", ctx, place=area.place, sources=ctx.numbered(area.place.sources), local=local,
+        return _render("place.md.j2", ctx, place=area.place, notes=ctx.numbered(area.place.sources), local=local,
                        statewide=statewide, area=area, state=state,
                        card=report_card(ctx, place=area.place, area=area, url=ctx.address(area.src)))
     return _render("area.md.j2", ctx, area=area, state=state, card=report_card(ctx, area=area, url=ctx.address(area.src)))

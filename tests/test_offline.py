@@ -88,6 +88,30 @@ def test_printable_pdf_is_the_guide_with_bookmarks_and_page_numbers(offline, gui
     assert {c.path for c in chapters}.isdisjoint({"places/index.html", "compare.html", "ice-287g.html"})
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_printable_pdf_prints_what_pages_collapse(offline, guide, lang):
+    """Sources and model texts are collapsed on screen (<details>); the PDF has them (sanctuary/printing.py)."""
+    reader = PdfReader(offline[f"pdf_{lang}"])
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    for prov in guide.provisions:
+        for model in prov.models:
+            assert " ".join(getattr(model.clauses, lang).split())[:40] in text, (lang, prov.code, model.title)
+    for place in guide.places:
+        if place.sample:
+            last = place.sources[-1]
+            assert " ".join(last.title.split())[:30] in text, (lang, place.slug, last.id)
+
+
+@pytest.mark.parametrize("edition", ["", "es"])
+def test_offline_pages_have_the_phone_contents(unzipped, edition):
+    from bs4 import BeautifulSoup
+
+    folder = unzipped / edition if edition else unzipped
+    soup = BeautifulSoup((folder / "cities" / "ca" / "long-beach.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select("article nav.sg-toc a")]
+    assert len(links) >= 5 and all(soup.find(id=h.removeprefix("#")) is not None for h in links), links
+
+
 @pytest.mark.node
 def test_vendored_shim_matches_npm():
     vendored = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker" / "shim.js"

@@ -133,6 +133,8 @@ NOT_COUNTS = {
     "county_map_count": "a label and a figure ('acuerdos 287(g): 1'), read as a field",
     "card_sources_all": "shown only when a page lists more sources than the card's four",
     "provision_adopters_count": "a label and a figure ('...parcialmente: 1'), read as a field",
+    "sources_count": "a label and a figure in brackets ('Fuentes (1)'), read as a field",
+    "note_back_n": "a position ('referencia 1 de 3'): {n} is never 1 (one reference has note_back)",
 }
 
 
