@@ -349,15 +349,20 @@ def places_index(ctx: Ctx, sample_only: bool = False) -> str:
 def compare_matrix(ctx: Ctx) -> str:
     """Places × provisions, status by symbol and text. The table holds at most LIST_LIMIT rows;
     every place is in a compact inline JSON that the page's filter draws from (works offline).
-    The JSON carries its own status letters and labels, so the script repeats none of them."""
+    The JSON carries its own status letters and labels, so the script repeats none of them.
+    Each row has an id that stays the same in every edition (comparedata.place_id), which the
+    address of a chosen comparison lists (``?p=``)."""
     provisions = ctx.guide.provisions
     home = paths.Links(paths.HOME, ctx.links.use_directory_urls)
+    ids = {p.slug: comparedata.place_id(ctx.guide, p.slug) for p in ctx.guide.places}
     data = {
         "places": [[home.to(ctx.guide.page_of_place(p.slug)), p.name(ctx.lang), p.state,
                     "".join(STATUS_LETTER[p.provisions[c.code].status] for c in provisions), KIND_OF_PLACE[p.kind],
-                    "0" * len(provisions), 1]
+                    "0" * len(provisions), 1, ids[p.slug], p.slug]
                    for p in ctx.ordered_places()],
-        "provisions": [[prov.code, ctx.provision_link(prov.code), prov.title(ctx.lang), prov.slug] for prov in provisions],
+        "provisions": [[prov.code, ctx.provision_link(prov.code), prov.title(ctx.lang), prov.slug, prov.short(ctx.lang)]
+                       for prov in provisions],
+        "sections": [[s.title(ctx.lang), len(s.provisions)] for s in ctx.guide.sections],
         "root": ctx.edition_root(),
         "areaDir": comparedata.COMPARE_DIR,
         "statuses": {STATUS_LETTER[s]: [s.value, ctx.t("status_" + s.value)] for s in STATUS_ORDER},
@@ -365,8 +370,11 @@ def compare_matrix(ctx: Ctx) -> str:
         "derivedLabel": ctx.t("basis_derived"),
         "derivedMark": "*",
         "limit": paths.LIST_LIMIT,
+        "pickMax": comparedata.PICK_MAX,
+        "address": ctx.address(paths.COMPARE),
     }
-    return _render("compare.md.j2", ctx, places=ctx.listed_places(), payload=json_for_html(data))
+    return _render("compare.md.j2", ctx, places=ctx.listed_places(), ids=ids, pick_max=comparedata.PICK_MAX,
+                   payload=json_for_html(data))
 
 
 def json_for_html(data: Any) -> Markup:

@@ -99,6 +99,20 @@ class Text(Strict):
         return getattr(self, lang)
 
 
+SHORT_NAME_MAX = 36
+"""A provision's short name heads a column of the compare table: a few words, no more."""
+
+
+def _check_short_name(value: Text) -> Text:
+    for lang in LANGUAGES:
+        if len(value(lang)) > SHORT_NAME_MAX:
+            raise ValueError(f"a short name has at most {SHORT_NAME_MAX} characters ({lang}: {len(value(lang))}, {value(lang)!r})")
+    return value
+
+
+ShortName = Annotated[Text, AfterValidator(_check_short_name)]
+
+
 class TextList(Strict):
     """A list of short phrases in both languages (for example extra search words)."""
 
@@ -214,6 +228,7 @@ class Provision(Strict):
     )
     slug: Slug = Field(description="Readable anchor and page name, e.g. 'no-private-prisons': the provision's page is criminal-justice/no-private-prisons/.")
     title: Text = Field(description="Short title.")
+    short: ShortName = Field(description=f"A name of a few words (at most {SHORT_NAME_MAX} characters) for a column heading of the compare table, e.g. 'No private prisons'.")
     recommendation: Text = Field(description="The guide's own recommendation, in plain words.")
     meaning: Text = Field(description="What it means in practice.")
     why: list[Rationale] = Field(min_length=1, description="Why it matters, each reason sourced.")

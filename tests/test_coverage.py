@@ -248,10 +248,10 @@ def test_compare_filter_in_the_browser(browser, base_url, guide):
     names = [t.strip() for t in rows.locator("th a").all_inner_texts()]
     assert names == [p.name.es for p in places] + [a.name.es for a in areas]
     first = places[0]
-    cell = rows.first.locator("td").nth(col)
+    cell = rows.first.locator("td.sg-cell").nth(col)
     label = {"yes": "Sí", "partial": "Parcial"}[first.provisions[code].status.value]
     assert cell.inner_text().strip() == label
-    derived = rows.nth(len(places)).locator("td").nth(col)
+    derived = rows.nth(len(places)).locator("td.sg-cell").nth(col)
     assert "sg-cell--derived" in derived.get_attribute("class") and derived.inner_text().strip() == "Parcial *"
     assert "state=CA" in page.url and f"has={col}" in page.url
     # kind and status narrow the rows; the address keeps them

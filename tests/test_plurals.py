@@ -103,6 +103,15 @@ CASES = [
     )),
     ("finder_count", {}, ("0 places found", "1 place found", "2 places found"),
      ("0 lugares encontrados", "1 lugar encontrado", "2 lugares encontrados")),
+    ("compare_chosen", {}, ("0 places chosen.", "1 place chosen.", "2 places chosen."),
+     ("0 lugares elegidos.", "1 lugar elegido.", "2 lugares elegidos.")),
+    ("compare_missing", {}, (
+        "0 places in this address are not in the guide.", "1 place in this address is not in the guide.",
+        "2 places in this address are not in the guide.",
+    ), (
+        "0 lugares de esta dirección no están en la guía.", "1 lugar de esta dirección no está en la guía.",
+        "2 lugares de esta dirección no están en la guía.",
+    )),
 ]
 
 ROWS = [
