@@ -99,6 +99,23 @@ class Text(Strict):
         return getattr(self, lang)
 
 
+class QuoteLang(str, Enum):
+    en = "en"
+    es = "es"
+
+
+Name = Annotated[NonEmpty | Text, Field(union_mode="left_to_right")]
+"""A name or title as its owner writes it (a plain string, in its original language, shown marked
+as such on pages of the other language), or, when it holds words of ours, ``{en, es}``."""
+
+
+def in_language(value: str | Text | None, lang: str) -> str:
+    """A :data:`Name` as a language shows it: ours in that language, an original as written."""
+    if value is None:
+        return ""
+    return value(lang) if isinstance(value, Text) else value
+
+
 class TextList(Strict):
     """A list of short phrases in both languages (for example extra search words)."""
 
@@ -177,8 +194,11 @@ class Source(Strict):
 
     id: Slug = Field(description="Short id, unique in its file, used by `sources:` lists.")
     title: NonEmpty = Field(description="Title as published, in its original language.")
+    lang: QuoteLang = Field(QuoteLang.en, description="Language of the title as published (`es` for a Spanish document).")
     url: Url = Field(description="The original publisher's URL where possible.")
-    publisher: NonEmpty = Field(description="Who published it (e.g. 'City of Long Beach', 'Axios').")
+    publisher: Name = Field(
+        description="Who published it, as it names itself (e.g. 'City of Long Beach', 'Axios'); when the entry adds words of ours "
+        "(where the copy we read is, who republished it: 'Verite News (republished by louisianabest.us)'), {en, es}.")
     kind: SourceKind
     date: FuzzyDate | None = Field(None, description="Publication date, as precise as known.")
     unverified: bool = Field(False, description="True when no primary source confirmed what we cite it for.")
@@ -199,7 +219,8 @@ class Rationale(Strict):
 class ModelText(Strict):
     """How a place wrote the provision into law: an enacted or model text."""
 
-    title: NonEmpty
+    title: Name = Field(description="The text's own title, original language; {en, es} when the name is ours.")
+    gloss: Text | None = Field(None, description="What it is, in plain words (shown before an original title on the other language's pages).")
     place: Text
     year: FuzzyDate | None = None
     clauses: Text = Field(description="Its key clauses, in our own words.")
@@ -316,7 +337,9 @@ class StateLaw(Strict):
     """A state statute, binding ruling or statewide order on local cooperation with ICE."""
 
     id: Slug
-    title: NonEmpty = Field(description="Official or common title, original language.")
+    title: Name = Field(description="Official or common title, original language; {en, es} when the name is ours "
+                        "(e.g. 'Ban on sanctuary policies').")
+    gloss: Text | None = Field(None, description="What an official title means, in plain words (shown before it on the other language's pages).")
     identifier: NonEmpty | None = Field(None, description="Bill, act or code number, e.g. 'SB 54 (2017)'.")
     year: int | None = Field(None, ge=1900, le=2100, description="Year enacted; leave out if not confirmed.")
     summary: Text = Field(description="What it does, in our own words.")
@@ -350,8 +373,9 @@ class Policy(Strict):
     """A law, order, policy, resolution or public act of the place (or binding on it)."""
 
     id: Slug = Field(description="Short id, unique in the file, used by `policies:` lists.")
-    title: NonEmpty = Field(description="Official title in its original language.")
-    gloss: Text | None = Field(None, description="Plain-language name, when the official title is obscure.")
+    title: Name = Field(description="Official title in its original language; {en, es} when the name is ours.")
+    gloss: Text | None = Field(None, description="Plain-language name (shown before an official title on the other language's pages; "
+                               "without it, the kind of instrument is).")
     identifier: NonEmpty | None = Field(None, description="Official number: code chapter, ordinance, case number.")
     kind: Instrument
     adopted: FuzzyDate | None = Field(None, description="Adoption or effective date, as precise as known.")
@@ -369,11 +393,6 @@ class Searched(Strict):
     what: Text = Field(description="The documents searched, e.g. 'the municipal code for immigration, citizenship and ICE; "
                        "the police manual; council records 2016-2026'.")
     on: FullDate = Field(description="The day of the search.")
-
-
-class QuoteLang(str, Enum):
-    en = "en"
-    es = "es"
 
 
 class ProvisionStatus(Strict):
