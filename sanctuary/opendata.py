@@ -60,7 +60,7 @@ def tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
             st = place.provisions[prov.code]
             statuses.append({"place": place.slug, "code": prov.code, "status": st.status.value, "note_en": st.note.en if st.note else "",
                              "note_es": st.note.es if st.note else "", "policies": SEP.join(st.policies),
-                             "section": st.section or "", "quote": st.quote or "",
+                             "section": schema.in_language(st.section, "en"), "quote": st.quote or "",
                              "quote_lang": st.quote_lang.value if st.quote else "",
                              "searched_en": st.searched.what.en if st.searched else "",
                              "searched_es": st.searched.what.es if st.searched else "",

@@ -402,7 +402,8 @@ class ProvisionStatus(Strict):
     note: Text | None = Field(None, description="Why this status, in one or two sentences (not needed for not-researched).")
     policies: list[Slug] = Field(default_factory=list, description="Ids of the policies that provide it.")
     sources: list[Slug] = Field(default_factory=list, description="Ids of sources that back the status.")
-    section: NonEmpty | None = Field(None, description="The section of the document that settles it, e.g. 'Admin. Code §12H.2(c)'.")
+    section: Name | None = Field(None, description="The section of the document that settles it, e.g. 'Admin. Code §12H.2(c)'; "
+                                 "{en, es} when it holds words of ours ('..., as quoted by The Baltimore Sun').")
     quote: NonEmpty | None = Field(None, description="At most 25 words from that section, in the document's language.")
     quote_lang: QuoteLang = Field(QuoteLang.en, description="Language of `quote`.")
     searched: Searched | None = Field(None, description="For `unknown`: what was searched and when.")
