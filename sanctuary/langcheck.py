@@ -43,13 +43,13 @@ _ADDRESS = re.compile(r"\b(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|o
                       re.IGNORECASE)
 
 # Elements whose text is never prose of ours, and elements that end a block of text.
-SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "svg", "math", "template", "noscript"})
+SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "math", "template", "noscript"})
 BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption",
                     "summary", "label", "option", "button", "title", "blockquote", "div", "section", "article",
                     "nav", "header", "footer", "aside", "main", "ul", "ol", "dl", "table", "tr", "thead", "tbody",
-                    "form", "details", "body", "head", "html", "legend", "fieldset", "select", "figure"})
+                    "form", "details", "body", "head", "html", "legend", "fieldset", "select", "figure",
+                    "svg", "text", "desc"})  # an SVG map's <title>, <desc> and labels are read too
 READ_ALOUD = ("alt", "title", "aria-label", "placeholder")
-_NS = "{http://www.w3.org/1999/xhtml}"
 
 
 def words(text: str) -> list[str]:
@@ -57,15 +57,47 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(_ADDRESS.sub(" ", text)) if not (w.isupper() and len(w) <= 3)]
 
 
-def english_words(text: str) -> list[str]:
+class Names:
+    """Proper names whose words do not count (a county called "Lake of the Woods" is not English of
+    ours): the Census names that hold English function words, from :func:`census_names`."""
+
+    def __init__(self, names=()):
+        kept = sorted({n for n in names if any(w.lower() in ENGLISH for w in _WORD.findall(n))}, key=len, reverse=True)
+        self.names = tuple(kept)
+        self._re = re.compile("|".join(re.escape(n) for n in kept)) if kept else None
+
+    def drop(self, text: str) -> str:
+        return self._re.sub(" ", text) if self._re else text
+
+
+NO_NAMES = Names()
+
+
+def census_names(guide) -> Names:
+    """The county, city and town names of the Census snapshots (county names without "County")."""
+    from . import areas
+
+    found = set()
+    for county in guide.census_counties.values():
+        found.add(county.name)
+        found.add(areas.county_name(county.name, "es"))
+    found |= {a.name.en for a in guide.all_areas}
+    gazetteer = guide.reference.gazetteer
+    if gazetteer is not None:
+        found |= {t.name for t in getattr(gazetteer, "towns", ())}
+    return Names(found)
+
+
+def english_words(text: str, names: Names = NO_NAMES) -> list[str]:
     """The English function words of a text: in lower case anywhere, or capitalised as its first
     word ("The ..."); a capitalised one inside a text is a name's ("artículo de The News Tribune")."""
-    found = words(text)
+    found = words(names.drop(text))
     return [w.lower() for i, w in enumerate(found) if w.lower() in ENGLISH and (i == 0 or w.islower())]
 
 
-def reads_english(text: str) -> bool:
+def reads_english(text: str, names: Names = NO_NAMES) -> bool:
     """True when a text of a Spanish page reads as English (see the module's docstring)."""
+    text = names.drop(text)
     found = words(text)
     eng = len(english_words(text))
     spa = sum(1 for w in found if w.lower() in SPANISH)
@@ -81,8 +113,9 @@ class Finding:
 
 
 def _tag(el) -> str:
+    """An element's name without its namespace (HTML's or SVG's); '' for comments."""
     tag = el.tag if isinstance(el.tag, str) else ""
-    return tag[len(_NS):] if tag.startswith(_NS) else tag
+    return tag.rsplit("}", 1)[-1]
 
 
 def _other_language(el, page_lang: str) -> bool:
@@ -90,15 +123,20 @@ def _other_language(el, page_lang: str) -> bool:
     return bool(lang) and not lang.lower().startswith(page_lang)
 
 
-def texts(page: str, lang: str = "es") -> Iterator[Finding]:
-    """Every text a reader sees or hears on a page, by block, without what is marked with another
-    language than ``lang``, code, and the search index's hidden parts."""
-    root = html5lib.parse(page, namespaceHTMLElements=True)
+def parse(page: str):
+    """A page as an ElementTree (html5lib, as a browser parses it)."""
+    return html5lib.parse(page, namespaceHTMLElements=True)
+
+
+def texts(page, lang: str = "es") -> Iterator[Finding]:
+    """Every text a reader sees or hears on a page (its HTML, or a tree from :func:`parse`), by
+    block, without what is marked with another language than ``lang``, and code."""
+    root = parse(page) if isinstance(page, str) else page
     blocks: list[list[str]] = []
 
     def walk(el, block: list[str]) -> None:
         tag = _tag(el)
-        if tag in SKIP or _other_language(el, lang):
+        if not tag or tag in SKIP or _other_language(el, lang):  # a comment, code, or another language
             if el.tail:
                 block.append(el.tail)
             return
@@ -130,6 +168,22 @@ def texts(page: str, lang: str = "es") -> Iterator[Finding]:
             yield Finding("text", text)
 
 
-def english_on_page(page: str, lang: str = "es") -> list[Finding]:
+def english_on_page(page, lang: str = "es", names: Names = NO_NAMES) -> list[Finding]:
     """The texts of a Spanish page that read as English, in page order (attributes first)."""
-    return [f for f in texts(page, lang) if reads_english(f.text)]
+    return [f for f in texts(page, lang) if reads_english(f.text, names)]
+
+
+def untranslated(node, path: str = "") -> Iterator[tuple[str, str]]:
+    """(where, text) for every ``{en, es}`` pair of a YAML tree whose Spanish is its English word
+    for word and reads as English: words of ours that nobody translated."""
+    if isinstance(node, dict):
+        if isinstance(node.get("en"), str) and isinstance(node.get("es"), str):
+            if " ".join(node["es"].split()) == " ".join(node["en"].split()) and reads_english(node["es"]):
+                yield path, node["es"]
+        elif isinstance(node.get("en"), list) and isinstance(node.get("es"), list):
+            yield from ((f"{path}.es", v) for v in node["es"] if v in node["en"] and reads_english(v))
+        for key, value in node.items():
+            yield from untranslated(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from untranslated(value, f"{path}[{i}]")

@@ -23,7 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import areas, changes, comparedata, derive, dictionary, paths, qr, schema
-from .guide import STANCE_ORDER, STATUS_ORDER, Guide
+from .guide import STANCE_ORDER, STATUS_ORDER, Guide, by_name
 from .reference import ice287g
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -304,6 +304,7 @@ def _env() -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["paragraphs"] = _paragraphs
+    env.filters["by_name"] = by_name  # a list in the page's language order: {% for s in states|by_name(lang) %}
     env.globals.update(
         STATUS_ORDER=[s.value for s in STATUS_ORDER],
         STATUS_LETTERS={s.value: letter for s, letter in STATUS_LETTER.items()},
