@@ -496,7 +496,7 @@ def checklist(ctx: Ctx) -> str:
 
 def data_dictionary(ctx: Ctx) -> str:
     """Every data file's fields, types and meaning, generated from the schema."""
-    return _render("dictionary.md.j2", ctx, models=dictionary.models(), rows=dictionary.rows)
+    return _render("dictionary.md.j2", ctx, models=dictionary.models(), dictionary=dictionary)
 
 
 def open_data(ctx: Ctx, files: list[tuple[str, str]]) -> str:
