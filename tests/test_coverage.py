@@ -216,12 +216,14 @@ def test_287g_table_filters_and_sorts_in_the_browser(browser, base_url, guide):
     page.fill("#g287-filter", "")
     page.click("#g287-table th:nth-child(5) button")
     assert page.locator("#g287-table th:nth-child(5)").get_attribute("aria-sort") == "ascending"
-    dates = [d[:10] for d in page.locator("#g287-table tbody td:nth-child(5)").all_inner_texts() if d[:1].isdigit()]
+    # The cells show dates in words ("March 5, 2025"); they sort by their <time datetime>.
+    cell_dates = "els => els.map(td => (td.querySelector('time') || {}).dateTime || '')"
+    dates = [d for d in page.locator("#g287-table tbody td:nth-child(5)").evaluate_all(cell_dates) if d]
     dated = sum(1 for a in guide.agreements if a.signed)
     assert len(dates) == dated and dates == sorted(dates)
     page.click("#g287-table th:nth-child(5) button")
     assert page.locator("#g287-table th:nth-child(5)").get_attribute("aria-sort") == "descending"
-    assert page.locator("#g287-table tbody td:nth-child(5)").first.inner_text()[:10] == max(dates)
+    assert page.locator("#g287-table tbody td:nth-child(5) time").first.get_attribute("datetime") == max(dates)
     page.close()
 
 
