@@ -157,7 +157,7 @@ def test_open_data_round_trips_to_the_yaml(site, guide):
         by_id = {s.id: s.url for s in place.sources}
         assert r["status"] == st.status.value
         assert (r["note_en"], r["note_es"]) == ((st.note.en, st.note.es) if st.note else ("", ""))
-        assert (r["section"], r["quote"]) == (st.section or "", st.quote or "")
+        assert (r["section"], r["quote"]) == (schema.in_language(st.section, "en"), st.quote or "")
         assert r["searched_on"] == (st.searched.on if st.searched else "")
         assert r["source_urls"].split(opendata.SEP) == [by_id[i] for i in st.sources] or (not st.sources and r["source_urls"] == "")
         assert r["policies"] == opendata.SEP.join(st.policies)
