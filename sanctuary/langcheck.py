@@ -38,8 +38,8 @@ estas ese esa le les ni muy ya también
 """.split())
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-# Addresses and file names are not prose: https://..., www.x.org, docslib.org, a.b.c.
-_ADDRESS = re.compile(r"\b(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|us|io|info|live|mx|pub|in|club|press|online)\b\S*)",
+# Addresses, paths and file names are not prose: https://..., ../cities/in/x/, www.x.org, docslib.org.
+_ADDRESS = re.compile(r"(?:\S*/\S*|\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|us|io|info|live|mx|pub|in|club|press|online)\b\S*)",
                       re.IGNORECASE)
 
 # Elements whose text is never prose of ours, and elements that end a block of text.
