@@ -357,3 +357,23 @@ def test_compact_html_keeps_verbatim_elements_and_word_breaks(tmp_path):
     saved = compact_html(tmp_path, skip=("es/",))
     assert page.read_text() == '<div>\n<p>one\ntwo</p>\n<pre>\n    code\n</pre>\n<script>\n    var x = 1;\n</script>\n</div>\n'
     assert saved == 4 + 6 + 2 + 2 and other.read_text() == "<p>\n    kept\n</p>"
+
+
+def test_compact_html_then_adds_the_csp_of_the_compacted_page_in_the_same_pass(tmp_path):
+    import base64
+    import hashlib
+
+    from sanctuary import csp
+    from sanctuary.steps import compact_html
+
+    page = tmp_path / "a.html"
+    page.write_text('<html><head><meta charset="utf-8">\n    <script>\n  var a = 1;\n</script></head><body>\n    <p>x</p></body></html>')
+    (tmp_path / "es").mkdir()
+    other = tmp_path / "es" / "b.html"
+    other.write_text('<html><head><meta charset="utf-8"></head></html>')
+    compact_html(tmp_path, skip=("es/",), then=csp.add_policy)
+    out = page.read_text()
+    assert "\n<p>x</p>" in out and csp.MARK in out
+    digest = base64.b64encode(hashlib.sha256(b"\n  var a = 1;\n").digest()).decode()
+    assert f"'sha256-{digest}'" in out  # the script as it is on the page, left verbatim by compacting
+    assert csp.MARK not in other.read_text()  # another edition's pages get theirs from its own build
