@@ -148,20 +148,32 @@ def test_footer_download_links_are_large_enough_targets(browser, base_url, width
 #   is measured), or
 # - when it is spaced (the spacing exception): a 24 px circle centred on its bounding box meets no
 #   other target (the line boxes of a link that wraps: getClientRects) nor the circle of another
-#   undersized target.
+#   undersized target. Two targets in different scrolling boxes (the compare table's, the page's)
+#   meet only where both are on screen: each is cut to the boxes that scroll it, and one scrolled
+#   out of view meets nothing outside its own box (the rows below a long table's fold do not sit
+#   on the footer).
 # Measures the targets inside `root` (the page, or Material's navigation drawer once it is open over it);
 # returns the failures, and how many targets were measured and found inline.
 TAP_TARGETS = """(root) => {
   const SEL = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])';
   const width = document.documentElement.clientWidth;
   const blockOf = el => { let n = el.parentElement; while (n && getComputedStyle(n).display.startsWith('inline')) n = n.parentElement; return n; };
+  const scrollers = el => { const out = []; for (let n = el.parentElement; n && n !== document.body; n = n.parentElement) {
+    const s = getComputedStyle(n); if (s.overflowX !== 'visible' || s.overflowY !== 'visible') out.push(n); } return out; };
+  const cut = (r, boxes) => { let [l, t, rr, b] = [r.left, r.top, r.right, r.bottom];
+    for (const c of boxes) { l = Math.max(l, c.left); t = Math.max(t, c.top); rr = Math.min(rr, c.right); b = Math.min(b, c.bottom); }
+    return rr > l && b > t ? {left: l, top: t, right: rr, bottom: b, width: rr - l, height: b - t} : null; };
   const targets = [];
   for (const el of document.querySelector(root).querySelectorAll(SEL)) {
     if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0 || box.right <= 0 || box.left >= width) continue;  // off screen: a closed drawer
-    targets.push({el, box, parts: [...el.getClientRects()].filter(r => r.width > 0 && r.height > 0)});
+    const parts = [...el.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+    const clips = scrollers(el).map(n => n.getBoundingClientRect());
+    targets.push({el, box, parts, scroller: scrollers(el)[0] || null, shown: parts.map(r => cut(r, clips)).filter(Boolean), shownBox: cut(box, clips)});
   }
+  // The rectangles of `o` that `t` can meet: all of them in the same scrolling box, else those on screen.
+  const facing = (t, o) => t.scroller === o.scroller ? [t.box, o.parts] : [t.shownBox, o.shown];
   let inline = 0;
   const small = [];
   for (const t of targets) {
@@ -178,9 +190,15 @@ TAP_TARGETS = """(root) => {
   const distance = ([x, y], r) => Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
   const failed = [];
   for (const t of small) {
-    const c = centre(t.box);
-    const near = targets.find(o => o !== t && !o.el.contains(t.el) && !t.el.contains(o.el) &&
-      (o.parts.some(r => distance(c, r) < 12) || (o.small && Math.hypot(centre(o.box)[0] - c[0], centre(o.box)[1] - c[1]) < 24)));
+    const near = targets.find(o => {
+      if (o === t || o.el.contains(t.el) || t.el.contains(o.el)) return false;
+      const [own, theirs] = facing(t, o);
+      if (!own) return false;  // t is scrolled out of view: it meets nothing outside its box
+      const c = centre(own);
+      if (theirs.some(r => distance(c, r) < 12)) return true;
+      const other = t.scroller === o.scroller ? o.box : o.shownBox;
+      return o.small && other !== null && Math.hypot(centre(other)[0] - c[0], centre(other)[1] - c[1]) < 24;
+    });
     if (near) failed.push(`<${t.el.tagName.toLowerCase()} class="${t.el.className}"> "${(t.el.textContent || t.el.value || '').trim().slice(0, 40)}" `
       + `${Math.round(t.box.width)}x${Math.round(t.box.height)} px, next to "${(near.el.textContent || '').trim().slice(0, 30)}"`);
   }
