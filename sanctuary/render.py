@@ -23,7 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import areas, changes, comparedata, derive, dictionary, notes, paths, qr, schema
-from .guide import STANCE_ORDER, STATUS_ORDER, Guide
+from .guide import STANCE_ORDER, STATUS_ORDER, Guide, by_name
 from .reference import ice287g
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -101,6 +101,69 @@ class Ctx:
     def tx(self, text: schema.Text | None) -> str:
         return text(self.lang) if text is not None else ""
 
+    # ------------------------------------------------------------ originals and our words
+    # Every text a reader sees is in the page's language, or is an original (a document's title,
+    # an organisation's or agency's name) marked with its own language, so that a screen reader
+    # switches voice (WCAG 3.1.2). These helpers are the one place that decides; the templates
+    # call them wherever a title or a name lands (tests/test_spanish_only.py reads the result).
+
+    def mark(self, text: str, lang: str | None = "en") -> Markup:
+        """``text`` (escaped), inside ``<span lang>`` when ``lang`` is not the page's language."""
+        if not text:
+            return Markup("")
+        if not lang or lang == self.lang:
+            return Markup.escape(text)
+        return Markup('<span lang="{}">{}</span>').format(lang, text)
+
+    def orig(self, value: str | schema.Text | None, lang: str = "en") -> Markup:
+        """A :data:`~sanctuary.schema.Name`: words of ours (``{en, es}``) in the page's language, an
+        original name or title as written, marked with its language ``lang``."""
+        if value is None:
+            return Markup("")
+        if isinstance(value, schema.Text):
+            return Markup.escape(value(self.lang))
+        return self.mark(value, lang)
+
+    def _description(self, obj) -> str:
+        """Our words for what a titled thing is: its gloss, else (a policy) its kind of instrument."""
+        gloss = getattr(obj, "gloss", None)
+        if gloss is not None:
+            return gloss(self.lang)
+        kind = getattr(obj, "kind", None)
+        return self.t("instrument_" + kind.value) if isinstance(kind, schema.Instrument) else ""
+
+    def _needs_description(self, obj) -> bool:
+        return not isinstance(obj.title, schema.Text) and self.lang != "en"
+
+    def named(self, obj) -> Markup:
+        """A policy's, state law's or model text's title as headings and links show it. On a page
+        in the title's language, the title; elsewhere our description first (its gloss, else its
+        kind), then the original title in parentheses, marked: "Ordenanza (<span lang="en">Welcoming
+        City Ordinance</span>)"."""
+        if not self._needs_description(obj):
+            return self.orig(obj.title)
+        desc = self._description(obj)
+        if not desc:
+            return self.orig(obj.title)
+        return Markup("{} ({})").format(desc, self.orig(obj.title))
+
+    def named_plain(self, obj) -> str:
+        """:meth:`named` as plain text (attributes, scripts' data, search titles)."""
+        if not self._needs_description(obj):
+            return schema.in_language(obj.title, self.lang)
+        desc = self._description(obj)
+        return f"{desc} ({obj.title})" if desc else obj.title
+
+    def cite_label(self, n: int | None, source: schema.Source) -> str:
+        """What a citation mark says to a screen reader: "Fuente 3: <publisher>". An original name
+        cannot be marked inside an attribute, so on a page of another language it is left out
+        (the source list it links to names it, marked)."""
+        label = self.t("source") + (f" {n}" if n else "")
+        pub = source.publisher
+        if isinstance(pub, schema.Text) or self.lang == "en":
+            return f"{label}: {schema.in_language(pub, self.lang)}"
+        return label
+
     def provision_link(self, code: str, anchor: str | None = None) -> str:
         """A provision's own page (its detail; its section page holds only a summary)."""
         return self.links.to(self.guide.page_of_provision(code), anchor)
@@ -149,6 +212,10 @@ class Ctx:
         text = f"{n:,}"
         return text.replace(",", "\u00a0") if self.lang == "es" else text
 
+    def county_name(self, name: str) -> str:
+        """A Census county name ("Harris County") in the page's language ("Condado de Harris")."""
+        return areas.county_name(name, self.lang) if name else ""
+
     def county_label(self, fips: str) -> str:
         county = self.guide.census_counties.get(fips)
         return areas.county_name(county.name, self.lang) if county else fips
@@ -187,7 +254,7 @@ class Ctx:
             a = record.agreement
             return label.format(agency=a.agency, model=self.t("g287_model_" + a.model), date=self.date(a.signed) or "—",
                                 as_of=self.g287_date)
-        laws = "; ".join(law.identifier or law.title for law in record.laws)
+        laws = "; ".join(law.identifier or self.named_plain(law) for law in record.laws)
         return label.format(state=self.guide.state_by_code[area.state].name(self.lang), laws=laws)
 
     def stale(self, as_of: str) -> str:
@@ -238,6 +305,7 @@ def _env() -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["paragraphs"] = _paragraphs
+    env.filters["by_name"] = by_name  # a list in the page's language order: {% for s in states|by_name(lang) %}
     env.globals.update(
         STATUS_ORDER=[s.value for s in STATUS_ORDER],
         STATUS_LETTERS={s.value: letter for s, letter in STATUS_LETTER.items()},
@@ -437,7 +505,7 @@ def checklist(ctx: Ctx) -> str:
 
 def data_dictionary(ctx: Ctx) -> str:
     """Every data file's fields, types and meaning, generated from the schema."""
-    return _render("dictionary.md.j2", ctx, models=dictionary.models(), rows=dictionary.rows)
+    return _render("dictionary.md.j2", ctx, models=dictionary.models(), dictionary=dictionary)
 
 
 def open_data(ctx: Ctx, files: list[tuple[str, str]]) -> str:
@@ -478,12 +546,21 @@ def area_page(ctx: Ctx, key: str) -> str:
 
 @dataclass(frozen=True)
 class CardSource:
-    """A source as the report card names it: who published it, its title, its date."""
+    """A source as the report card names it: who published it, its title, its date, and the
+    language each is written in (None: ours, in the page's language)."""
 
     publisher: str
     title: str
     date: str | None = None
     unverified: bool = False
+    publisher_lang: str | None = "en"
+    title_lang: str | None = "en"
+
+    @classmethod
+    def of(cls, s: schema.Source, lang: str) -> CardSource:
+        ours = isinstance(s.publisher, schema.Text)
+        return cls(schema.in_language(s.publisher, lang), s.title, s.date, s.unverified,
+                   None if ours else "en", s.lang.value)
 
 
 def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=None) -> Markup:
@@ -503,7 +580,7 @@ def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=N
         dated = ctx.t("card_reviewed").format(date=ctx.date(place.reviewed))
         date = place.reviewed
         rows = {code: (st.status.value, False) for code, st in place.provisions.items()}
-        sources = [CardSource(s.publisher, s.title, s.date, s.unverified) for s in g.top_sources(place, paths.CARD_SOURCES)]
+        sources = [CardSource.of(s, ctx.lang) for s in g.top_sources(place, paths.CARD_SOURCES)]
         total = len(place.sources)
     else:
         title = f"{area.name(ctx.lang)}, {state_name}"
@@ -515,8 +592,7 @@ def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=N
         sheet = g.agreements_layer.snapshot
         sources = [CardSource(sheet.publisher, sheet.title, sheet.as_of)]
         if state is not None:
-            sources += [CardSource(s.publisher, s.title, s.date, s.unverified)
-                        for s in g.top_state_sources(state, paths.CARD_SOURCES - 1)]
+            sources += [CardSource.of(s, ctx.lang) for s in g.top_state_sources(state, paths.CARD_SOURCES - 1)]
         total = 0
     label = ctx.t("card_qr_label").format(url=url)
     code = qr.svg(url, label)

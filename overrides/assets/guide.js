@@ -54,8 +54,11 @@
           var body = table.tBodies[0];
           var rows = Array.prototype.slice.call(body.rows);
           var sign = dir === "ascending" ? 1 : -1;
+          // A date sorts by its <time datetime> (the cell shows it in words); text by the page's language.
+          var key = function (cell) { var t = cell.querySelector("time"); return t ? t.getAttribute("datetime") : cell.textContent; };
+          var lang = document.documentElement.lang || undefined;
           rows.sort(function (a, b) {
-            return sign * a.cells[col].textContent.localeCompare(b.cells[col].textContent, undefined, { numeric: true });
+            return sign * key(a.cells[col]).localeCompare(key(b.cells[col]), lang, { numeric: true, sensitivity: "base" });
           });
           rows.forEach(function (r) { body.appendChild(r); });
         });
