@@ -45,7 +45,8 @@ def test_no_page_makes_a_third_party_request(browser, site, base_url):
         ("es/", "politica", "políticas"),
         # every county and city page, by name, in both languages
         ("", "Harris County", "Harris County, Texas"),
-        ("", "Fort Worth", "Fort Worth, Texas"),
+        ("", "Garland", "Garland, Texas"),  # one of the 100 largest cities nobody has researched yet
+        ("", "Fort Worth", "Fort Worth"),  # researched since: its city page has the place's name
         ("", "Houston", "Houston"),  # a researched city: its page is its city page (see the finder tests)
         ("es/", "condado de Harris", "Condado de Harris, Texas"),
         ("es/", "Doña Ana", "Condado de Doña Ana, Nuevo México"),

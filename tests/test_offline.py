@@ -155,7 +155,7 @@ def test_every_county_and_city_is_in_the_offline_edition(unzipped, guide, editio
 @pytest.mark.parametrize("edition, query, route, heading", [
     ("", "Harris County", "counties/tx/harris", "Harris County, Texas"),
     ("es/", "condado de harris", "counties/ga/harris", "Condado de Harris, Georgia"),
-    ("", "Fort Worth", "cities/tx/fort-worth", "Fort Worth, Texas"),
+    ("", "Garland", "cities/tx/garland", "Garland, Texas"),  # one of the 100 largest cities nobody has researched yet
 ])
 def test_offline_finder_and_search_reach_a_county(browser, unzipped, edition, query, route, heading):
     context = browser.new_context(offline=True)
