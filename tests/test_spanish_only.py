@@ -45,13 +45,18 @@ from sanctuary.guide import by_name, name_key
     ("https://www.example.org/the-and-of-with", False),  # addresses are not prose
     ("docslib.org", False),
     ("", False),
+    # a short interface text of English words only, though without function words
+    ("Moved", True), ("Skip to content", True), ("Back to top", True), ("Copy to clipboard", True), ("Sources (3)", True),
+    ("Guía Santuario", False), ("Enlace permanente", False), ("Fuentes (3)", False), ("Harris", False),
 ])
 def test_reads_english(text, english):
     assert langcheck.reads_english(text) is english
 
 
 def test_a_page_is_read_as_a_reader_reads_it():
-    page = """<html lang="es"><head><title>Guía</title></head><body>
+    page = """<html lang="es"><head><title>Guía</title><meta property="og:title" content="Search the guide">
+    <meta property="og:description" content="Qué hacen las ciudades."></head><body>
+    <p data-template-one="{n} place found" data-template-other="{n} lugares encontrados" data-md-component="search-query">x</p>
     <p>Una política <span lang="en">Welcoming City Ordinance</span> de la ciudad.</p>
     <p lang="en">The whole paragraph is English and marked.</p>
     <code>the and of</code><pre>for with from</pre><script>var the = "and of";</script>
@@ -62,7 +67,8 @@ def test_a_page_is_read_as_a_reader_reads_it():
     <!-- a comment of the and of -->
     </body></html>"""
     found = [(f.where, f.text) for f in langcheck.english_on_page(page)]
-    assert found == [("aria-label", "Source of the page"), ("alt", "Map of the state"),
+    assert found == [("meta og:title", "Search the guide"), ("data-template-one", "{n} place found"),
+                     ("aria-label", "Source of the page"), ("alt", "Map of the state"),
                      ("text", "Counties of the state"), ("text", "Copy on Scribd")]
 
 
