@@ -406,3 +406,38 @@ def test_spanish_menus_and_lists_sort_by_the_spanish_name(site):
     table = state[state.index('id="counties-caption"'):]
     counties = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', table[: table.index("</table>")])
     assert len(counties) > 50 and counties == sorted(counties, key=name_key)
+
+
+# ---------------------------------------------------------------- what the scripts write (Chromium)
+
+# Pages whose scripts write texts: search (every page), the compare matrix and its counts, the
+# checklist, a county page's report card; Material writes the search count and the back-to-top.
+SCRIPTED = ("method/", "compare/", "check/", "counties/ca/alameda/")
+
+
+def read_after_scripts(page, url: str, names) -> tuple[list, str]:
+    """A Spanish page as a reader meets it after the scripts ran, scrolled and searched: its English
+    of ours, and the search's count line."""
+    page.goto(url, wait_until="networkidle")
+    page.mouse.wheel(0, 3000)
+    page.mouse.wheel(0, -400)  # Material shows its back-to-top button on the way up
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("santuario", delay=20)
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=15_000)
+    return langcheck.english_on_page(page.content(), names=names), meta.inner_text()
+
+
+def test_what_the_scripts_write_on_spanish_pages_is_spanish(browser, base_url, names):
+    page = browser.new_page()
+    bad, counts = {}, set()
+    try:
+        for rel in SCRIPTED:
+            found, count = read_after_scripts(page, base_url + "es/" + rel, names)
+            counts.add(re.sub(r"\d[\d\u00a0 ]*", "N", count))
+            if found:
+                bad[rel] = sorted({f"{f.where}: {f.text[:120]}" for f in found})[:8]
+    finally:
+        page.close()
+    assert bad == {}
+    assert counts == {"N documentos encontrados"}
