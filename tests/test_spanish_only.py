@@ -337,7 +337,7 @@ def spanish_site(site, names) -> dict[str, Read]:
         root = langcheck.parse(page.read_text(encoding="utf-8"))
         found = list(langcheck.texts(root))
         english = [f for f in found if langcheck.reads_english(f.text, names)]
-        dates = [f.text[:100] for f in found if f.where in ("text", "aria-label", "alt") and _ISO_DATE.search(f.text)]
+        dates = [f"{f.where}: {f.text[:100]}" for f in found if _ISO_DATE.search(f.text)]  # texts, attributes, previews
         structure = []
         for table in root.iter(f"{_XHTML}table"):
             caption = table.find(f"{_XHTML}caption")
