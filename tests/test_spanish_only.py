@@ -434,7 +434,7 @@ def test_what_the_scripts_write_on_spanish_pages_is_spanish(browser, base_url, n
     try:
         for rel in SCRIPTED:
             found, count = read_after_scripts(page, base_url + "es/" + rel, names)
-            counts.add(re.sub(r"\d[\d\u00a0 ]*", "N", count))
+            counts.add(re.sub(r"\d[\d\u00a0]*", "N", count))
             if found:
                 bad[rel] = sorted({f"{f.where}: {f.text[:120]}" for f in found})[:8]
     finally:
