@@ -22,7 +22,7 @@ class Change:
     anchor: str | None
     name: str  # the place it concerns, in the language
     text: str  # what happened, in the language (plain text)
-    sources: tuple[tuple[str, str], ...]  # (title, url)
+    sources: tuple[tuple[str, str, str], ...]  # (title, url, the title's language)
     key: str  # stable id (for the feed)
     state: str = ""  # postal code of the place it concerns
 
@@ -44,11 +44,11 @@ def changes(guide: Guide, lang: str) -> list[Change]:
         by_id = {s.id: s for s in place.sources}
         for i, ev in enumerate(place.timeline):
             out.append(Change(ev.date, "place-event", guide.page_of_place(place.slug), "timeline", place.name(lang), ev.text(lang),
-                              tuple((by_id[s].title, by_id[s].url) for s in ev.sources), f"place:{place.slug}:{i}", place.state))
+                              tuple((by_id[s].title, by_id[s].url, by_id[s].lang.value) for s in ev.sources), f"place:{place.slug}:{i}", place.state))
     sheets = guide.reference.of_kind(Kind.ice_287g_participating)
     if len(sheets) >= 2:
         new, old = sheets[0], sheets[1]
-        source = ((new.snapshot.title, new.snapshot.url),)
+        source = ((new.snapshot.title, new.snapshot.url, "en"),)  # ICE's sheet
         counties_new = {a.county_fips for a in new.records if a.county_fips}
         counties_old = {a.county_fips for a in old.records if a.county_fips}
         for fips in sorted(counties_new - counties_old):
@@ -105,7 +105,9 @@ def atom(guide: Guide, lang: str, root_url: str, prefix: str, page_url, limit: i
     for c in items:
         link = base + page_url(c.page) + (f"#{c.anchor}" if c.anchor else "")
         day = _sortable(c.date).replace("-00", "-01")
-        sources = "".join(f"<li><a href={quoteattr(url)}>{escape(t)}</a></li>" for t, url in c.sources)
+        # A source's title as published, marked with its language when it is not the feed's.
+        sources = "".join(f"<li><a href={quoteattr(url)}{'' if tl == lang else ' lang=' + quoteattr(tl)}>{escape(t)}</a></li>"
+                          for t, url, tl in c.sources)
         content = f"<p>{escape(c.text)}</p>" + (f"<ul>{sources}</ul>" if sources else "")
         lines += ["<entry>", f"<title>{escape(c.name + ': ' + c.text[:90])}</title>", f"<id>{escape(base)}#{escape(c.key)}</id>",
                   f'<link rel="alternate" href={quoteattr(link)}/>', f"<updated>{day}T12:00:00Z</updated>",

@@ -63,11 +63,17 @@ def type_name(annotation, metadata=(), lang: str = "en") -> str:
     if annotation is schema.Text:
         return _w("text {en, es}", lang)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation.__name__
+        return model_name(annotation, lang)
     words = {str: "text", int: "whole number", bool: "true or false"}
     if annotation in words:
         return _w(words[annotation], lang)
     return getattr(annotation, "__name__", str(annotation))
+
+
+def model_name(model: type[BaseModel], lang: str = "en") -> str:
+    """What a model is called in ``lang``: its class name in English, a Spanish name in Spanish
+    (the class name, a code word, is shown beside it in the heading)."""
+    return dictionary_es.MODEL_NAMES[model.__name__] if lang == "es" else model.__name__
 
 
 def note(model: type[BaseModel], lang: str = "en") -> str:

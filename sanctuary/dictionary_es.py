@@ -107,6 +107,16 @@ SPANISH: dict[str, str] = {
 }
 
 # The words of the type column, English -> Spanish (dictionary.type_name builds the column from them).
+# Each model's name on a Spanish page (its heading shows the class name too, as code).
+MODEL_NAMES: dict[str, str] = {
+    "Place": "Lugar", "Source": "Fuente", "Policy": "Política", "ProvisionStatus": "Situación de una medida",
+    "Searched": "Búsqueda hecha", "Event": "Hecho de la cronología", "FederalMention": "Mención en una lista federal",
+    "State": "Estado", "StateLaw": "Ley estatal", "Section": "Sección", "Provision": "Medida", "Rationale": "Razón",
+    "TextList": "Lista de textos", "ModelText": "Texto modelo", "Glossary": "Glosario", "GlossaryTerm": "Término del glosario",
+    "Avoid": "Traducción que se evita", "Allowance": "Excepción", "FederalLists": "Listas federales",
+    "FederalList": "Lista federal",
+}
+
 TYPE_WORDS: dict[str, str] = {
     "code matching {}": "código con el patrón {}",
     "date (YYYY-MM-DD, YYYY-MM or YYYY)": "fecha (AAAA-MM-DD, AAAA-MM o AAAA)",

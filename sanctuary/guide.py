@@ -188,6 +188,10 @@ class Guide:
 
     # ------------------------------------------------------------ glossary and federal lists
 
+    def glossary_terms(self, lang: str) -> list[schema.GlossaryTerm]:
+        """The glossary's terms in ``lang``'s order: a Spanish page lists "Acuerdo 287(g)" under A."""
+        return sorted(self.glossary.terms, key=lambda t: name_key(getattr(t.term, lang)))
+
     @cached_property
     def glossary_sources(self) -> dict[str, schema.Source]:
         return {s.id: s for s in self.glossary.sources}

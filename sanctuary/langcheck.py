@@ -30,6 +30,14 @@ its it their they them there here our ours your you we she his her him than then
 but or nor an as if any each every all some such other another more most less least very just
 copy republished republishing republishes reprinted reprints
 """.split())
+# English words of an interface (a title, a button, a link) that are not Spanish words: a short text
+# made only of them ("Moved", "Skip to content", "Back to top", "Copy to clipboard") is English too,
+# though it may hold no function word.
+INTERFACE = frozenset("""
+moved redirect redirecting search searching share print printed copy copied clipboard close open menu next previous
+back top skip content contents download downloads loading home page pages found results result show hide clear
+filter sort sources source made with permanent link links go see read more less edit view here place places
+""".split())
 # Spanish function words: a text with several of them is Spanish with an English name in it.
 SPANISH = frozenset("""
 de del la las el los lo un una unos unas y e o u que en por para con sin sobre entre hasta desde
@@ -50,11 +58,24 @@ BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "
                     "form", "details", "body", "head", "html", "legend", "fieldset", "select", "figure",
                     "svg", "text", "desc"})  # an SVG map's <title>, <desc> and labels are read too
 READ_ALOUD = ("alt", "title", "aria-label", "placeholder")
+# Texts a page's scripts show (counts, messages, printed lines: data-template-one="{n} lugar..."), and
+# those a link preview shows (og:title...); Material's own data-md-* attributes hold no prose.
+PREVIEW = frozenset({"og:title", "og:description", "og:image:alt", "twitter:title", "twitter:description",
+                     "twitter:image:alt"})
+
+
+def _shown_by_script(attr: str) -> bool:
+    return attr.startswith("data-") and not attr.startswith("data-md-")
+
+
+_PLACEHOLDER = re.compile(r"\{\w*\}")  # a script's template: "{n} lugares encontrados"
 
 
 def words(text: str) -> list[str]:
-    """The words of a text, without addresses and short capitals (postal codes such as IN, OR)."""
-    return [w for w in _WORD.findall(_ADDRESS.sub(" ", text)) if not (w.isupper() and len(w) <= 3)]
+    """The words of a text, without addresses, a template's placeholders and short capitals (postal
+    codes such as IN, OR)."""
+    text = _PLACEHOLDER.sub(" ", _ADDRESS.sub(" ", text))
+    return [w for w in _WORD.findall(text) if not (w.isupper() and len(w) <= 3)]
 
 
 class Names:
@@ -103,6 +124,8 @@ def reads_english(text: str, names: Names = NO_NAMES) -> bool:
     spa = sum(1 for w in found if w.lower() in SPANISH)
     if eng >= 2:
         return eng > spa
+    if found and len(found) <= 4 and all(w.lower() in INTERFACE | ENGLISH for w in found):
+        return True
     return eng == 1 and spa == 0 and len(found) <= 6
 
 
@@ -140,12 +163,13 @@ def texts(page, lang: str = "es") -> Iterator[Finding]:
             if el.tail:
                 block.append(el.tail)
             return
-        for attr in READ_ALOUD:
-            value = el.get(attr)
-            if value and value.strip():
+        for attr, value in el.attrib.items():
+            if (attr in READ_ALOUD or _shown_by_script(attr)) and value and value.strip():
                 yield_list.append(Finding(attr, " ".join(value.split())))
-        if tag == "meta" and el.get("name") == "description" and el.get("content"):
-            yield_list.append(Finding("meta description", " ".join(el.get("content").split())))
+        if tag == "meta" and el.get("content"):
+            kind = el.get("name") if el.get("name") == "description" else el.get("property") or el.get("name")
+            if kind == "description" or kind in PREVIEW:
+                yield_list.append(Finding(f"meta {kind}", " ".join(el.get("content").split())))
         own = block
         if tag in BLOCKS:
             own = []

@@ -627,13 +627,14 @@ def area_title(ctx: Ctx, key: str) -> str:
     return f"{area.name(ctx.lang)}, {ctx.guide.state_by_code[area.state].name(ctx.lang)}"
 
 
-def moved_page(url: str) -> str:
-    """A page that has moved: a redirect any browser follows, with a link for the rest."""
-    u = html.escape(url)
-    return (f'<!doctype html><html><head><meta charset="utf-8"><title>Moved</title>'
+def moved_page(url: str, lang: str, title: str, text: str, name: str) -> str:
+    """A page that has moved: a redirect any browser follows, in the edition's language, with a
+    link for the rest (``text`` before the new page's ``name``)."""
+    u, e = html.escape(url), html.escape
+    return (f'<!doctype html><html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(title)}</title>'
             f'<meta name="robots" content="noindex"><link rel="canonical" href="{u}">'
             f'<meta http-equiv="refresh" content="0; url={u}"></head>'
-            f'<body><p><a href="{u}">{u}</a></p></body></html>\n')
+            f'<body><p>{e(text)} <a href="{u}">{e(name)}</a></p></body></html>\n')
 
 
 def derivation_rules(ctx: Ctx) -> str:

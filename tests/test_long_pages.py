@@ -9,7 +9,7 @@ from browser import pages_to_check
 from bs4 import BeautifulSoup
 from mkdocs.structure.toc import get_toc
 
-from sanctuary import notes, pagetoc
+from sanctuary import notes, pagetoc, paths, render
 
 # ---------------------------------------------------------------- the contents (plain Python)
 
@@ -127,13 +127,15 @@ def test_sources_are_collapsed_under_their_count(site, guide, edition, word):
             count = len(box.select("ol.sg-sources > li"))
             assert box.summary.get_text() == f"{word} ({count})", rel
         assert not [ol for ol in soup.select("article ol.sg-sources") if ol.find_parent("details") is None], rel
-    # a provision page's model texts, each under its title
+    # a provision page's model texts, each under its title as the page names it ({en, es}, or an
+    # original after our Spanish description)
+    ctx = render.Ctx(guide, edition.rstrip("/") or "en", paths.Links("index.md", True))
     for prov in guide.provisions:
         soup = _soup(site, edition + f"{guide.section_of[prov.code].id}/{prov.slug}/")
         models = soup.select("article ul.sg-models > li > details.sg-model")
         assert len(models) == len(prov.models), prov.code
         for model, details in zip(prov.models, models, strict=True):
-            assert details.summary.strong.get_text() == model.title
+            assert details.summary.strong.get_text() == ctx.named_plain(model)
             assert " ".join(model.clauses(edition.rstrip("/") or "en").split())[:40] in " ".join(details.get_text(" ").split())
 
 

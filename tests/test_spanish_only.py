@@ -45,13 +45,18 @@ from sanctuary.guide import by_name, name_key
     ("https://www.example.org/the-and-of-with", False),  # addresses are not prose
     ("docslib.org", False),
     ("", False),
+    # a short interface text of English words only, though without function words
+    ("Moved", True), ("Skip to content", True), ("Back to top", True), ("Copy to clipboard", True), ("Sources (3)", True),
+    ("Guía Santuario", False), ("Enlace permanente", False), ("Fuentes (3)", False), ("Harris", False),
 ])
 def test_reads_english(text, english):
     assert langcheck.reads_english(text) is english
 
 
 def test_a_page_is_read_as_a_reader_reads_it():
-    page = """<html lang="es"><head><title>Guía</title></head><body>
+    page = """<html lang="es"><head><title>Guía</title><meta property="og:title" content="Search the guide">
+    <meta property="og:description" content="Qué hacen las ciudades."></head><body>
+    <p data-template-one="{n} place found" data-template-other="{n} lugares encontrados" data-md-component="search-query">x</p>
     <p>Una política <span lang="en">Welcoming City Ordinance</span> de la ciudad.</p>
     <p lang="en">The whole paragraph is English and marked.</p>
     <code>the and of</code><pre>for with from</pre><script>var the = "and of";</script>
@@ -62,7 +67,8 @@ def test_a_page_is_read_as_a_reader_reads_it():
     <!-- a comment of the and of -->
     </body></html>"""
     found = [(f.where, f.text) for f in langcheck.english_on_page(page)]
-    assert found == [("aria-label", "Source of the page"), ("alt", "Map of the state"),
+    assert found == [("meta og:title", "Search the guide"), ("data-template-one", "{n} place found"),
+                     ("aria-label", "Source of the page"), ("alt", "Map of the state"),
                      ("text", "Counties of the state"), ("text", "Copy on Scribd")]
 
 
@@ -194,9 +200,89 @@ def test_offline_county_view_and_start_page_are_spanish(guide, names):
         if found:
             bad[area.key] = [f.text for f in found]
     assert bad == {}
-    assert langcheck.english_on_page(render.offline_start(guide)) == []  # its English parts are marked
+    start = render.offline_start(guide)
+    assert langcheck.english_on_page(start) == []  # its English parts are marked
+    assert "<title>Guía Santuario · Sanctuary Guide</title>" in start  # a lang="es" page: its title starts in Spanish
     entries = areaview.search_entries(guide, "es")
     assert [e["title"] for e in entries if langcheck.reads_english(e["title"], names)] == []
+
+
+def test_a_moved_page_speaks_its_edition_language(guide):
+    """The page left at a researched place's old address (places/<slug>/) says where it went, in
+    Spanish, on a page that says it is Spanish."""
+    page = render.moved_page("../../cities/ca/long-beach/", "es", guide.label("moved_title", "es"), guide.label("moved_text", "es"),
+                             guide.place_by_slug["long-beach"].name("es"))
+    assert page.startswith('<!doctype html><html lang="es">') and "<title>Esta página cambió de dirección</title>" in page
+    assert langcheck.english_on_page(page) == []
+    assert '<a href="../../cities/ca/long-beach/">Long Beach</a>' in page
+
+
+def test_the_data_dictionary_names_each_model_in_spanish(guide):
+    """A Spanish reader meets "Lugar (Place)", not "Place": each model has a Spanish name, and its
+    heading and caption show it, with the class name as code beside it."""
+    from sanctuary import dictionary, dictionary_es
+
+    assert sorted(dictionary_es.MODEL_NAMES) == sorted(m.__name__ for m in dictionary.models())
+    out = render.data_dictionary(_ctx(guide, "open-data.md"))
+    headings = re.findall(r"^### (.+?) \{: #model-", out, re.M)
+    assert headings[:2] == ["Lugar (`Place`)", "Fuente (`Source`)"] and len(headings) == len(dictionary_es.MODEL_NAMES)
+    assert "<caption id=\"dict-place\">Campos de Lugar</caption>" in out
+    assert "lista de Fuente" in out  # a field whose type is a model names it in Spanish
+    page = _html(out)
+    assert langcheck.english_on_page(page) == []
+    en = render.data_dictionary(render.Ctx(guide, "en", paths.Links("open-data.md", True)))
+    assert re.findall(r"^### (.+?) \{", en, re.M)[:2] == ["Place", "Source"]
+
+
+def test_the_spanish_glossary_is_in_the_order_of_its_spanish_terms(guide):
+    out = render.glossary(_ctx(guide, "glossary.md"))
+    terms = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<dt id=\"[^\"]+\">(.+?)</dt>", out)]
+    assert len(terms) == len(guide.glossary.terms) and terms == sorted(terms, key=name_key)
+    assert terms[0] == "Acuerdo 287(g)" and terms.index("Orden administrativa de ICE (administrative warrant)") > terms.index("Deportación (remoción)")
+    en = render.glossary(render.Ctx(guide, "en", paths.Links("glossary.md", True)))
+    assert re.findall(r'<dt id="([^"]+)">', en) == [t.id for t in guide.glossary.terms]  # the data's order, English's
+
+
+def test_the_spanish_feed_is_spanish_with_its_originals_marked(guide):
+    """The Atom feed of what changed: each entry's title and text are Spanish; a source's title as
+    published (English) is marked lang="en" in the entry's HTML."""
+    from xml.etree import ElementTree
+
+    from sanctuary import changes
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.fromstring(changes.atom(guide, "es", "https://example.org/", "es/", lambda src: src))
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) > 20 and feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "es"
+    bad = [e.find(f"{atom}title").text for e in entries if langcheck.reads_english(e.find(f"{atom}title").text)]
+    for e in entries:
+        content = f'<html lang="es"><body>{e.find(f"{atom}content").text}</body></html>'
+        bad += [f.text for f in langcheck.english_on_page(content)]
+    assert bad == []
+    assert ' lang="en">' in "".join(e.find(f"{atom}content").text for e in entries)
+    en = ElementTree.fromstring(changes.atom(guide, "en", "https://example.org/", "", lambda src: src))
+    assert ' lang="en"' not in "".join(e.find(f"{atom}content").text for e in en.findall(f"{atom}entry"))
+
+
+def test_the_spanish_footer_writes_the_download_dates_in_words(tmp_path, monkeypatch, root):
+    """The footer's downloads (overrides/partials/copyright.html, from the manifest `make build`
+    writes): their dates in Spanish words, nothing in English."""
+    from mkdocs.config import load_config
+
+    import hooks
+    from sanctuary import manifest
+
+    for name, kind, lang in (("sanctuary-guide-offline.zip", "zip", None), ("sanctuary-guide-es.pdf", "pdf", "es")):
+        (tmp_path / name).write_bytes(b"x" * 4_600_000)
+        manifest.record(tmp_path, tmp_path / name, kind, lang, "2026-12-03")
+    monkeypatch.setattr(hooks, "DOWNLOADS", tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764763200")  # on_config sets it when missing: keep it to this test
+    config = hooks.on_config(load_config(str(root / "mkdocs.es.yml")))
+    footer = config.theme.get_env().get_template("partials/copyright.html").render(config=config, base_url=".")
+    assert footer.count('<time datetime="2026-12-03">3 de diciembre de 2026</time>') == 2
+    page = f'<html lang="es"><body>{footer}</body></html>'
+    assert [f.text for f in langcheck.english_on_page(page)] == []
+    assert [f.text for f in langcheck.texts(page) if _ISO_DATE.search(f.text)] == []
 
 
 # ---------------------------------------------------------------- lists in the Spanish order
@@ -251,7 +337,7 @@ def spanish_site(site, names) -> dict[str, Read]:
         root = langcheck.parse(page.read_text(encoding="utf-8"))
         found = list(langcheck.texts(root))
         english = [f for f in found if langcheck.reads_english(f.text, names)]
-        dates = [f.text[:100] for f in found if f.where in ("text", "aria-label", "alt") and _ISO_DATE.search(f.text)]
+        dates = [f"{f.where}: {f.text[:100]}" for f in found if _ISO_DATE.search(f.text)]  # texts, attributes, previews
         structure = []
         for table in root.iter(f"{_XHTML}table"):
             caption = table.find(f"{_XHTML}caption")
@@ -320,3 +406,38 @@ def test_spanish_menus_and_lists_sort_by_the_spanish_name(site):
     table = state[state.index('id="counties-caption"'):]
     counties = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', table[: table.index("</table>")])
     assert len(counties) > 50 and counties == sorted(counties, key=name_key)
+
+
+# ---------------------------------------------------------------- what the scripts write (Chromium)
+
+# Pages whose scripts write texts: search (every page), the compare matrix and its counts, the
+# checklist, a county page's report card; Material writes the search count and the back-to-top.
+SCRIPTED = ("method/", "compare/", "check/", "counties/ca/alameda/")
+
+
+def read_after_scripts(page, url: str, names) -> tuple[list, str]:
+    """A Spanish page as a reader meets it after the scripts ran, scrolled and searched: its English
+    of ours, and the search's count line."""
+    page.goto(url, wait_until="networkidle")
+    page.mouse.wheel(0, 3000)
+    page.mouse.wheel(0, -400)  # Material shows its back-to-top button on the way up
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("santuario", delay=20)
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=15_000)
+    return langcheck.english_on_page(page.content(), names=names), meta.inner_text()
+
+
+def test_what_the_scripts_write_on_spanish_pages_is_spanish(browser, base_url, names):
+    page = browser.new_page()
+    bad, counts = {}, set()
+    try:
+        for rel in SCRIPTED:
+            found, count = read_after_scripts(page, base_url + "es/" + rel, names)
+            counts.add(re.sub(r"\d[\d\u00a0]*", "N", count))
+            if found:
+                bad[rel] = sorted({f"{f.where}: {f.text[:120]}" for f in found})[:8]
+    finally:
+        page.close()
+    assert bad == {}
+    assert counts == {"N documentos encontrados"}
