@@ -6,14 +6,13 @@ Nothing here imports mkdocs; each step takes folders and values and returns what
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import areaview, csp, editions, manifest, opendata, paths, sitemap
+from . import areaview, csp, editions, manifest, opendata, paths, search, sitemap
 from .guide import Guide
 from .linkcheck import check_site
 from .paths import DOWNLOADS, OFFLINE_START, OPEN_DATA_DIR
@@ -103,15 +102,17 @@ def compact_html(site_dir: Path, skip: tuple[str, ...] = ()) -> int:
     return saved
 
 
-def add_area_search_entries(guide: Guide, site_dir: Path, lang: str) -> None:
-    """Offline, the counties and cities nobody has researched have no page each: give search an
-    entry for each (its name, leading to the offline view) so they are found by name there too."""
-    path = site_dir / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"].extend(areaview.search_entries(guide, lang))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def add_search_entries(guide: Guide, site_dir: Path, lang: str, offline: bool) -> int:
+    """Search entries made from the data (sanctuary/search.py): a section for each glossary term,
+    and offline, where the counties and cities nobody has researched have no page each, an entry
+    for each (its name, leading to the offline view) so they are found by name there too."""
+    entries = search.glossary_entries(guide, lang, use_directory_urls=not offline)
+    if offline:
+        entries += areaview.search_entries(guide, lang)
+    try:
+        return search.add_entries(site_dir, entries)
+    except FileNotFoundError as exc:
+        raise StepError(str(exc)) from None
 
 
 def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offline: bool, downloads: Path) -> None:
@@ -121,8 +122,7 @@ def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offlin
     top = site_dir.parents[edition.prefix.count("/") - 1] if edition.prefix else site_dir
     others = tuple(e.prefix for e in editions.others(lang) if e.prefix)
     compact_html(site_dir, skip=others if not edition.prefix else ())
-    if offline:
-        add_area_search_entries(guide, site_dir, lang)
+    add_search_entries(guide, site_dir, lang, offline)
     if lang == "es":
         fold_spanish_search(site_dir)
     if not edition.prefix:
