@@ -58,8 +58,22 @@ def fold_spanish_search(site_dir: Path) -> None:
 
 
 def robots(site_dir: Path, root_url: str) -> None:
-    sitemaps = "".join(f"Sitemap: {root_url}{e.prefix}sitemap.xml\n" for e in editions.EDITIONS)
+    """robots.txt, naming each edition's sitemap when the site has its public address (a sitemap
+    is published only then: its addresses must be absolute)."""
+    sitemaps = "".join(f"Sitemap: {root_url}{e.prefix}sitemap.xml\n" for e in editions.EDITIONS) if is_published(root_url) else ""
     (site_dir / "robots.txt").write_text("User-agent: *\nAllow: /\n" + sitemaps, encoding="utf-8")
+
+
+def drop_sitemap(site_dir: Path) -> list[str]:
+    """Without the site's public address (no SITE_URL) there is no sitemap: one must list absolute
+    addresses, and MkDocs would write this machine's. Returns the files removed."""
+    gone = []
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        path = site_dir / name
+        if path.is_file():
+            path.unlink()
+            gone.append(name)
+    return gone
 
 
 def copy_downloads(downloads: Path, site_dir: Path) -> list[manifest.Download]:
@@ -147,4 +161,7 @@ def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offlin
     if not offline:
         # Online only: under file:// browsers give pages no usable origin for 'self'.
         csp.add_to_site(site_dir)
-        sitemap.add_alternates(site_dir / "sitemap.xml", root_url, {e.lang: e.prefix for e in editions.EDITIONS}, edition.prefix)
+        if is_published(root_url):
+            sitemap.add_alternates(site_dir / "sitemap.xml", root_url, {e.lang: e.prefix for e in editions.EDITIONS}, edition.prefix)
+    if not is_published(root_url):
+        drop_sitemap(site_dir)
