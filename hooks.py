@@ -6,6 +6,7 @@
   taken from the data when SOURCE_DATE_EPOCH is not set (the same commit builds the same bytes).
 * on_files: add one page per provision, per place and per state file (adding a place = adding one
   YAML file).
+* on_page_content: the contents at the top of a long page, for small screens (sanctuary/pagetoc.py).
 * on_post_build: the steps of sanctuary.steps (open data, link check, CSP, hreflang, ...).
 """
 
@@ -23,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from sanctuary import areaview, changes, comparedata, editions, finder, manifest, paths, render, share, steps
+from sanctuary import areaview, changes, comparedata, editions, finder, manifest, pagetoc, paths, render, share, steps
 from sanctuary.errors import DataErrors
 from sanctuary.guide import Guide
 from sanctuary.load import load_guide_cached
@@ -123,6 +124,12 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     kind, key = generated
     ctx = render.page_ctx(_guide(), config.extra, page.file.src_uri, config.use_directory_urls)
     return RENDERERS[kind](ctx, key)
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Links to the page's headings at its top, shown on small screens (Material's own contents
+    are in a sidebar they hide)."""
+    return pagetoc.insert(html, pagetoc.entries(page.toc), _guide().label("toc_title", config.extra["lang"]))
 
 
 def _moved_page(config: MkDocsConfig, slug: str, target_src: str) -> File:

@@ -28,6 +28,13 @@ class Change:
     state: str = ""  # postal code of the place it concerns
 
 
+def _words(date: str, lang: str) -> str:
+    """A sheet's date as the pages write dates ("18 de febrero de 2026")."""
+    from .render import format_date  # render imports this module
+
+    return format_date(date, lang)
+
+
 def _sortable(date: str) -> str:
     return (date + "-00-00")[:10] if len(date) < 10 else date
 
@@ -53,14 +60,15 @@ def changes(guide: Guide, lang: str) -> list[Change]:
             first = rows[0]
             models = ", ".join(sorted({guide.label("g287_model_" + a.model, lang) for a in rows}))
             text = guide.label("change_first_287g", lang).format(n=len(rows), agency=first.agency, models=models,
-                                                                as_of=new.snapshot.as_of)
+                                                                as_of=_words(new.snapshot.as_of, lang))
             out.append(Change(first.signed or new.snapshot.as_of, "first-287g", area.src, "ice-287g", area.name(lang), text,
                               source, f"287g-first:{fips}:{new.snapshot.as_of}", area.state))
         for fips in sorted(counties_old - counties_new):
             area = guide.area_of_county(fips)
             if area is None:
                 continue
-            text = guide.label("change_ended_287g", lang).format(old=old.snapshot.as_of, new=new.snapshot.as_of)
+            text = guide.label("change_ended_287g", lang).format(old=_words(old.snapshot.as_of, lang),
+                                                                new=_words(new.snapshot.as_of, lang))
             out.append(Change(new.snapshot.as_of, "ended-287g", area.src, "ice-287g", area.name(lang), text, source,
                               f"287g-ended:{fips}:{new.snapshot.as_of}", area.state))
     out.sort(key=lambda c: (_sortable(c.date), c.key), reverse=True)

@@ -5,6 +5,11 @@ The page itself carries the researched places (an inline JSON). Every county and
 nobody has researched is in ``assets/compare/<st>.js``: its page, name, kind, one status letter
 per provision (derived from a record, or not yet researched) and which of them are derived, so
 the table can mark them apart. Links are relative to the edition's root, like the finder's.
+
+Every row also has an id, the same in every edition and language: its page's source path without
+".md" ("cities/wa/seattle", "counties/tx/harris", "places/new-orleans"). The address of a chosen
+comparison lists them (``compare/?p=cities/wa/seattle,counties/tx/harris``); a county keeps its id
+when someone researches it, and the id names the state whose script has the row.
 """
 
 from __future__ import annotations
@@ -15,10 +20,17 @@ from . import paths
 from .guide import Guide
 
 COMPARE_DIR = "assets/compare"
+PICK_MAX = 5
+"""How many places a reader can choose to compare, share or print (at least two)."""
+
+
+def place_id(guide: Guide, slug: str) -> str:
+    """A researched place's id: its page's source path without ".md" (a county's or city's, else places/<slug>)."""
+    return guide.page_of_place(slug).removesuffix(".md")
 
 
 def rows(guide: Guide, code: str, lang: str, use_directory_urls: bool, offline: bool, letter: dict) -> list[list]:
-    """[link, name, state, letters, kind, derived mask, 0] for each county and city of a state not researched."""
+    """[link, name, state, letters, kind, derived mask, 0, id] for each county and city of a state not researched."""
     out = []
     for area in guide.areas_in(code):
         if area.place is not None:
@@ -31,7 +43,7 @@ def rows(guide: Guide, code: str, lang: str, use_directory_urls: bool, offline: 
         letters = "".join(letter[rec.status] if basis == "derived" else letter[None] for basis, rec in
                           (statuses[p.code] for p in guide.provisions))
         derived = "".join("1" if statuses[p.code][0] == "derived" else "0" for p in guide.provisions)
-        out.append([link, area.name(lang), area.state, letters, area.kind, derived, 0])
+        out.append([link, area.name(lang), area.state, letters, area.kind, derived, 0, paths.area_route(area)])
     return out
 
 

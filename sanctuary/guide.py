@@ -8,6 +8,7 @@ county, statuses of a provision, counts) and format the answers. Nothing here re
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +23,19 @@ STATUS_ORDER = (schema.Status.yes, schema.Status.partial, schema.Status.no, sche
 """The order statuses are shown and counted in, everywhere."""
 
 STANCE_ORDER = (schema.Stance.floor, schema.Stance.preemption, schema.Stance.neither)
+
+
+def name_key(text: str) -> str:
+    """How a reader looks a name up in a list: case and accents ignored ("Álamo" among the A's),
+    ñ a letter after n (Spanish order). A list in a Spanish page sorts by the Spanish name:
+    "Nueva York" under N, "Carolina del Norte" under C."""
+    folded = unicodedata.normalize("NFC", text).casefold().replace("ñ", "n\x7f")
+    return "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch))
+
+
+def by_name(items, lang: str) -> list:
+    """Records with a ``name`` {en, es} (places, states, county and city pages), in ``lang``'s order."""
+    return sorted(items, key=lambda x: name_key(x.name(lang)))
 
 
 @dataclass(frozen=True, repr=False)
@@ -124,7 +138,7 @@ class Guide:
 
     def places_sorted(self, lang: str) -> list[schema.Place]:
         """Every place in list order: the 2016 guide's sample places first, then by name in ``lang``."""
-        return sorted(self.places, key=lambda p: (not p.sample, p.name(lang).casefold(), p.slug))
+        return sorted(self.places, key=lambda p: (not p.sample, name_key(p.name(lang)), p.slug))
 
     @cached_property
     def sample_places(self) -> list[schema.Place]:
@@ -144,7 +158,7 @@ class Guide:
     def adopters(self, code: str, lang: str) -> list[tuple[schema.Place, schema.ProvisionStatus]]:
         """Places with status yes or partial for a provision: yes first, then by name."""
         rows = [(p, p.provisions[code]) for p in self.places if p.provisions[code].status in (schema.Status.yes, schema.Status.partial)]
-        return sorted(rows, key=lambda r: (r[1].status is not schema.Status.yes, r[0].name(lang).casefold()))
+        return sorted(rows, key=lambda r: (r[1].status is not schema.Status.yes, name_key(r[0].name(lang))))
 
     # ------------------------------------------------------------ states
 
@@ -170,7 +184,7 @@ class Guide:
         return [s for s in self.states if s.stance is stance]
 
     def states_sorted(self, lang: str) -> list[schema.State]:
-        return sorted(self.states, key=lambda s: s.name(lang).casefold())
+        return sorted(self.states, key=lambda s: name_key(s.name(lang)))
 
     # ------------------------------------------------------------ glossary and federal lists
 

@@ -12,6 +12,7 @@ import io
 import json
 from pathlib import Path
 
+from . import schema
 from .guide import Guide
 from .reference.snapshots import Kind
 
@@ -51,7 +52,7 @@ def tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
     for place in guide.places:
         by_id = {s.id: s for s in place.sources}
         for pol in place.policies:
-            policies.append({"place": place.slug, "id": pol.id, "title": pol.title, "identifier": pol.identifier or "",
+            policies.append({"place": place.slug, "id": pol.id, "title": schema.in_language(pol.title, "en"), "identifier": pol.identifier or "",
                              "kind": pol.kind.value, "adopted": pol.adopted or "", "state": pol.state.value,
                              "summary_en": pol.summary.en, "summary_es": pol.summary.es,
                              "source_urls": _urls(pol.sources, by_id)})
@@ -59,7 +60,7 @@ def tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
             st = place.provisions[prov.code]
             statuses.append({"place": place.slug, "code": prov.code, "status": st.status.value, "note_en": st.note.en if st.note else "",
                              "note_es": st.note.es if st.note else "", "policies": SEP.join(st.policies),
-                             "section": st.section or "", "quote": st.quote or "",
+                             "section": schema.in_language(st.section, "en"), "quote": st.quote or "",
                              "quote_lang": st.quote_lang.value if st.quote else "",
                              "searched_en": st.searched.what.en if st.searched else "",
                              "searched_es": st.searched.what.es if st.searched else "",
@@ -67,7 +68,7 @@ def tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
                              "source_urls": _urls(st.sources, by_id), "as_of": st.as_of or place.reviewed})
         for s in place.sources:
             sources.append({"owner": f"place:{place.slug}", "id": s.id, "title": s.title, "url": s.url,
-                            "publisher": s.publisher, "kind": s.kind.value, "date": s.date or "",
+                            "publisher": schema.in_language(s.publisher, "en"), "kind": s.kind.value, "date": s.date or "",
                             "unverified": "yes" if s.unverified else ""})
     out["policies.csv"] = (["place", "id", "title", "identifier", "kind", "adopted", "state", "summary_en",
                             "summary_es", "source_urls"], policies)
@@ -77,12 +78,12 @@ def tables(guide: Guide) -> dict[str, tuple[list[str], list[dict]]]:
     for state in guide.states:
         by_id = {s.id: s for s in state.sources}
         for law in state.laws:
-            laws.append({"state": state.code, "id": law.id, "title": law.title, "identifier": law.identifier or "",
+            laws.append({"state": state.code, "id": law.id, "title": schema.in_language(law.title, "en"), "identifier": law.identifier or "",
                          "year": law.year or "", "status": law.status.value, "summary_en": law.summary.en,
                          "summary_es": law.summary.es, "source_urls": _urls(law.sources, by_id)})
         for s in state.sources:
             sources.append({"owner": f"state:{state.code}", "id": s.id, "title": s.title, "url": s.url,
-                            "publisher": s.publisher, "kind": s.kind.value, "date": s.date or "",
+                            "publisher": schema.in_language(s.publisher, "en"), "kind": s.kind.value, "date": s.date or "",
                             "unverified": "yes" if s.unverified else ""})
     out["states.csv"] = (
         ["code", "fips", "name_en", "name_es", "stance", "laws", "reviewed"],

@@ -22,6 +22,7 @@ How it works:
   destination for an id that its own page links to, so a link to any other fragment of a chapter
   goes to that chapter's first page. Other ``file://`` links
   (pages not in the PDF) are removed: they would point into the build machine. Web links stay.
+* Collapsed parts (``<details>``: a page's sources, model texts) are opened before printing.
 * Metadata: /Title, /Creator, /Producer, /CreationDate and /ModDate in the info dictionary, /Lang
   (and /PageMode /UseOutlines, /DisplayDocTitle) in the catalog.
 
@@ -72,6 +73,9 @@ PAPERS = {
 MARGIN = {"top": "16mm", "bottom": "22mm", "left": "14mm", "right": "14mm"}
 NUMBER_FROM_BOTTOM = "10mm"  # baseline area of the page number, inside the bottom margin
 NUMBER_FORMAT = "{n} / {total}"
+# What a page collapses on screen (its sources, model texts: <details>) is printed open; printing
+# to PDF fires no `beforeprint`, on which Material's script opens them in a reader's browser.
+OPEN_DETAILS = "document.querySelectorAll('details:not([open])').forEach(d => { d.open = true; })"
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,7 @@ def _print_file(context, file: Path, paper: str) -> bytes:
         page.emulate_media(media="print")
         page.goto(file.as_uri(), wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
+        page.evaluate(OPEN_DETAILS)
         return page.pdf(**_pdf_options(paper, MARGIN))
     finally:
         page.close()

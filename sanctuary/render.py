@@ -22,8 +22,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import areas, changes, comparedata, derive, dictionary, paths, qr, schema
-from .guide import STANCE_ORDER, STATUS_ORDER, Guide
+from . import areas, changes, comparedata, derive, dictionary, notes, paths, qr, schema
+from .guide import STANCE_ORDER, STATUS_ORDER, Guide, by_name
 from .reference import ice287g
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -101,6 +101,69 @@ class Ctx:
     def tx(self, text: schema.Text | None) -> str:
         return text(self.lang) if text is not None else ""
 
+    # ------------------------------------------------------------ originals and our words
+    # Every text a reader sees is in the page's language, or is an original (a document's title,
+    # an organisation's or agency's name) marked with its own language, so that a screen reader
+    # switches voice (WCAG 3.1.2). These helpers are the one place that decides; the templates
+    # call them wherever a title or a name lands (tests/test_spanish_only.py reads the result).
+
+    def mark(self, text: str, lang: str | None = "en") -> Markup:
+        """``text`` (escaped), inside ``<span lang>`` when ``lang`` is not the page's language."""
+        if not text:
+            return Markup("")
+        if not lang or lang == self.lang:
+            return Markup.escape(text)
+        return Markup('<span lang="{}">{}</span>').format(lang, text)
+
+    def orig(self, value: str | schema.Text | None, lang: str = "en") -> Markup:
+        """A :data:`~sanctuary.schema.Name`: words of ours (``{en, es}``) in the page's language, an
+        original name or title as written, marked with its language ``lang``."""
+        if value is None:
+            return Markup("")
+        if isinstance(value, schema.Text):
+            return Markup.escape(value(self.lang))
+        return self.mark(value, lang)
+
+    def _description(self, obj) -> str:
+        """Our words for what a titled thing is: its gloss, else (a policy) its kind of instrument."""
+        gloss = getattr(obj, "gloss", None)
+        if gloss is not None:
+            return gloss(self.lang)
+        kind = getattr(obj, "kind", None)
+        return self.t("instrument_" + kind.value) if isinstance(kind, schema.Instrument) else ""
+
+    def _needs_description(self, obj) -> bool:
+        return not isinstance(obj.title, schema.Text) and self.lang != "en"
+
+    def named(self, obj) -> Markup:
+        """A policy's, state law's or model text's title as headings and links show it. On a page
+        in the title's language, the title; elsewhere our description first (its gloss, else its
+        kind), then the original title in parentheses, marked: "Ordenanza (<span lang="en">Welcoming
+        City Ordinance</span>)"."""
+        if not self._needs_description(obj):
+            return self.orig(obj.title)
+        desc = self._description(obj)
+        if not desc:
+            return self.orig(obj.title)
+        return Markup("{} ({})").format(desc, self.orig(obj.title))
+
+    def named_plain(self, obj) -> str:
+        """:meth:`named` as plain text (attributes, scripts' data, search titles)."""
+        if not self._needs_description(obj):
+            return schema.in_language(obj.title, self.lang)
+        desc = self._description(obj)
+        return f"{desc} ({obj.title})" if desc else obj.title
+
+    def cite_label(self, n: int | None, source: schema.Source) -> str:
+        """What a citation mark says to a screen reader: "Fuente 3: <publisher>". An original name
+        cannot be marked inside an attribute, so on a page of another language it is left out
+        (the source list it links to names it, marked)."""
+        label = self.t("source") + (f" {n}" if n else "")
+        pub = source.publisher
+        if isinstance(pub, schema.Text) or self.lang == "en":
+            return f"{label}: {schema.in_language(pub, self.lang)}"
+        return label
+
     def provision_link(self, code: str, anchor: str | None = None) -> str:
         """A provision's own page (its detail; its section page holds only a summary)."""
         return self.links.to(self.guide.page_of_provision(code), anchor)
@@ -149,6 +212,10 @@ class Ctx:
         text = f"{n:,}"
         return text.replace(",", "\u00a0") if self.lang == "es" else text
 
+    def county_name(self, name: str) -> str:
+        """A Census county name ("Harris County") in the page's language ("Condado de Harris")."""
+        return areas.county_name(name, self.lang) if name else ""
+
     def county_label(self, fips: str) -> str:
         county = self.guide.census_counties.get(fips)
         return areas.county_name(county.name, self.lang) if county else fips
@@ -187,7 +254,7 @@ class Ctx:
             a = record.agreement
             return label.format(agency=a.agency, model=self.t("g287_model_" + a.model), date=self.date(a.signed) or "—",
                                 as_of=self.g287_date)
-        laws = "; ".join(law.identifier or law.title for law in record.laws)
+        laws = "; ".join(law.identifier or self.named_plain(law) for law in record.laws)
         return label.format(state=self.guide.state_by_code[area.state].name(self.lang), laws=laws)
 
     def stale(self, as_of: str) -> str:
@@ -213,9 +280,10 @@ class Ctx:
         return self.guide.adopters(code, self.lang)
 
     @staticmethod
-    def numbered(sources: list[schema.Source]) -> dict[str, tuple[int, schema.Source]]:
-        """Source id -> (its number in the page's source list, the source)."""
-        return {s.id: (i + 1, s) for i, s in enumerate(sources)}
+    def numbered(sources: list[schema.Source]) -> notes.Notes:
+        """A page's notes: its sources numbered in the page's order (source id -> (number, source)),
+        and the references to them and to its other notes, so each note links back to them."""
+        return notes.Notes(sources)
 
 
 def page_ctx(guide: Guide, extra: dict, src: str, use_directory_urls: bool) -> Ctx:
@@ -237,6 +305,7 @@ def _env() -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["paragraphs"] = _paragraphs
+    env.filters["by_name"] = by_name  # a list in the page's language order: {% for s in states|by_name(lang) %}
     env.globals.update(
         STATUS_ORDER=[s.value for s in STATUS_ORDER],
         STATUS_LETTERS={s.value: letter for s, letter in STATUS_LETTER.items()},
@@ -296,7 +365,7 @@ def provision_page(ctx: Ctx, code: str) -> str:
     section = ctx.guide.section_of[code]
     cited = {sid for w in prov.why for sid in w.sources} | {sid for m in prov.models for sid in m.sources}
     own = [s for s in section.sources if s.id in cited]  # in the section's order, numbered on this page
-    return _render("provision.md.j2", ctx, prov=prov, section=section, own_sources=own, sources=ctx.numbered(own))
+    return _render("provision.md.j2", ctx, prov=prov, section=section, own_sources=own, notes=ctx.numbered(own))
 
 
 def provision_title(ctx: Ctx, code: str) -> str:
@@ -316,7 +385,7 @@ def place_page(ctx: Ctx, slug: str) -> str:
     if place is None:
         raise KeyError(f"no place {slug!r} in data/places/")
     local, statewide = ctx.guide.agreements_for_place(place)
-    return _render("place.md.j2", ctx, place=place, sources=ctx.numbered(place.sources), local=local, statewide=statewide,
+    return _render("place.md.j2", ctx, place=place, notes=ctx.numbered(place.sources), local=local, statewide=statewide,
                    area=None, state=ctx.guide.state_by_code.get(place.state),
                    card=report_card(ctx, place=place, url=ctx.address(paths.place_page(slug))))
 
@@ -326,7 +395,7 @@ def state_page(ctx: Ctx, code: str) -> str:
     state = ctx.guide.state_by_code.get(code.upper())
     if state is None:
         raise KeyError(f"no state {code!r} in data/states/")
-    return _render("state.md.j2", ctx, state=state, sources=ctx.numbered(state.sources))
+    return _render("state.md.j2", ctx, state=state, notes=ctx.numbered(state.sources))
 
 
 def states_index(ctx: Ctx) -> str:
@@ -348,15 +417,20 @@ def places_index(ctx: Ctx, sample_only: bool = False) -> str:
 def compare_matrix(ctx: Ctx) -> str:
     """Places × provisions, status by symbol and text. The table holds at most LIST_LIMIT rows;
     every place is in a compact inline JSON that the page's filter draws from (works offline).
-    The JSON carries its own status letters and labels, so the script repeats none of them."""
+    The JSON carries its own status letters and labels, so the script repeats none of them.
+    Each row has an id that stays the same in every edition (comparedata.place_id), which the
+    address of a chosen comparison lists (``?p=``)."""
     provisions = ctx.guide.provisions
     home = paths.Links(paths.HOME, ctx.links.use_directory_urls)
+    ids = {p.slug: comparedata.place_id(ctx.guide, p.slug) for p in ctx.guide.places}
     data = {
         "places": [[home.to(ctx.guide.page_of_place(p.slug)), p.name(ctx.lang), p.state,
                     "".join(STATUS_LETTER[p.provisions[c.code].status] for c in provisions), KIND_OF_PLACE[p.kind],
-                    "0" * len(provisions), 1]
+                    "0" * len(provisions), 1, ids[p.slug], p.slug]
                    for p in ctx.ordered_places()],
-        "provisions": [[prov.code, ctx.provision_link(prov.code), prov.title(ctx.lang), prov.slug] for prov in provisions],
+        "provisions": [[prov.code, ctx.provision_link(prov.code), prov.title(ctx.lang), prov.slug, prov.short(ctx.lang)]
+                       for prov in provisions],
+        "sections": [[s.title(ctx.lang), len(s.provisions)] for s in ctx.guide.sections],
         "root": ctx.edition_root(),
         "areaDir": comparedata.COMPARE_DIR,
         "statuses": {STATUS_LETTER[s]: [s.value, ctx.t("status_" + s.value)] for s in STATUS_ORDER},
@@ -364,8 +438,11 @@ def compare_matrix(ctx: Ctx) -> str:
         "derivedLabel": ctx.t("basis_derived"),
         "derivedMark": "*",
         "limit": paths.LIST_LIMIT,
+        "pickMax": comparedata.PICK_MAX,
+        "address": ctx.address(paths.COMPARE),
     }
-    return _render("compare.md.j2", ctx, places=ctx.listed_places(), payload=json_for_html(data))
+    return _render("compare.md.j2", ctx, places=ctx.listed_places(), ids=ids, pick_max=comparedata.PICK_MAX,
+                   payload=json_for_html(data))
 
 
 def json_for_html(data: Any) -> Markup:
@@ -428,7 +505,7 @@ def checklist(ctx: Ctx) -> str:
 
 def data_dictionary(ctx: Ctx) -> str:
     """Every data file's fields, types and meaning, generated from the schema."""
-    return _render("dictionary.md.j2", ctx, models=dictionary.models(), rows=dictionary.rows)
+    return _render("dictionary.md.j2", ctx, models=dictionary.models(), dictionary=dictionary)
 
 
 def open_data(ctx: Ctx, files: list[tuple[str, str]]) -> str:
@@ -461,7 +538,7 @@ def area_page(ctx: Ctx, key: str) -> str:
     state = ctx.guide.state_by_code[area.state]
     if area.place is not None:
         local, statewide = ctx.guide.agreements_for_place(area.place)
-        return _render("place.md.j2", ctx, place=area.place, sources=ctx.numbered(area.place.sources), local=local,
+        return _render("place.md.j2", ctx, place=area.place, notes=ctx.numbered(area.place.sources), local=local,
                        statewide=statewide, area=area, state=state,
                        card=report_card(ctx, place=area.place, area=area, url=ctx.address(area.src)))
     return _render("area.md.j2", ctx, area=area, state=state, card=report_card(ctx, area=area, url=ctx.address(area.src)))
@@ -469,12 +546,21 @@ def area_page(ctx: Ctx, key: str) -> str:
 
 @dataclass(frozen=True)
 class CardSource:
-    """A source as the report card names it: who published it, its title, its date."""
+    """A source as the report card names it: who published it, its title, its date, and the
+    language each is written in (None: ours, in the page's language)."""
 
     publisher: str
     title: str
     date: str | None = None
     unverified: bool = False
+    publisher_lang: str | None = "en"
+    title_lang: str | None = "en"
+
+    @classmethod
+    def of(cls, s: schema.Source, lang: str) -> CardSource:
+        ours = isinstance(s.publisher, schema.Text)
+        return cls(schema.in_language(s.publisher, lang), s.title, s.date, s.unverified,
+                   None if ours else "en", s.lang.value)
 
 
 def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=None) -> Markup:
@@ -494,7 +580,7 @@ def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=N
         dated = ctx.t("card_reviewed").format(date=ctx.date(place.reviewed))
         date = place.reviewed
         rows = {code: (st.status.value, False) for code, st in place.provisions.items()}
-        sources = [CardSource(s.publisher, s.title, s.date, s.unverified) for s in g.top_sources(place, paths.CARD_SOURCES)]
+        sources = [CardSource.of(s, ctx.lang) for s in g.top_sources(place, paths.CARD_SOURCES)]
         total = len(place.sources)
     else:
         title = f"{area.name(ctx.lang)}, {state_name}"
@@ -506,8 +592,7 @@ def report_card(ctx: Ctx, *, url: str, place: schema.Place | None = None, area=N
         sheet = g.agreements_layer.snapshot
         sources = [CardSource(sheet.publisher, sheet.title, sheet.as_of)]
         if state is not None:
-            sources += [CardSource(s.publisher, s.title, s.date, s.unverified)
-                        for s in g.top_state_sources(state, paths.CARD_SOURCES - 1)]
+            sources += [CardSource.of(s, ctx.lang) for s in g.top_state_sources(state, paths.CARD_SOURCES - 1)]
         total = 0
     label = ctx.t("card_qr_label").format(url=url)
     code = qr.svg(url, label)

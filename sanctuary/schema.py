@@ -99,6 +99,37 @@ class Text(Strict):
         return getattr(self, lang)
 
 
+SHORT_NAME_MAX = 36
+"""A provision's short name heads a column of the compare table: a few words, no more."""
+
+
+def _check_short_name(value: Text) -> Text:
+    for lang in LANGUAGES:
+        if len(value(lang)) > SHORT_NAME_MAX:
+            raise ValueError(f"a short name has at most {SHORT_NAME_MAX} characters ({lang}: {len(value(lang))}, {value(lang)!r})")
+    return value
+
+
+ShortName = Annotated[Text, AfterValidator(_check_short_name)]
+
+
+class QuoteLang(str, Enum):
+    en = "en"
+    es = "es"
+
+
+Name = Annotated[NonEmpty | Text, Field(union_mode="left_to_right")]
+"""A name or title as its owner writes it (a plain string, in its original language, shown marked
+as such on pages of the other language), or, when it holds words of ours, ``{en, es}``."""
+
+
+def in_language(value: str | Text | None, lang: str) -> str:
+    """A :data:`Name` as a language shows it: ours in that language, an original as written."""
+    if value is None:
+        return ""
+    return value(lang) if isinstance(value, Text) else value
+
+
 class TextList(Strict):
     """A list of short phrases in both languages (for example extra search words)."""
 
@@ -177,8 +208,11 @@ class Source(Strict):
 
     id: Slug = Field(description="Short id, unique in its file, used by `sources:` lists.")
     title: NonEmpty = Field(description="Title as published, in its original language.")
+    lang: QuoteLang = Field(QuoteLang.en, description="Language of the title as published (`es` for a Spanish document).")
     url: Url = Field(description="The original publisher's URL where possible.")
-    publisher: NonEmpty = Field(description="Who published it (e.g. 'City of Long Beach', 'Axios').")
+    publisher: Name = Field(
+        description="Who published it, as it names itself (e.g. 'City of Long Beach', 'Axios'); when the entry adds words of ours "
+        "(where the copy we read is, who republished it: 'Verite News (republished by louisianabest.us)'), {en, es}.")
     kind: SourceKind
     date: FuzzyDate | None = Field(None, description="Publication date, as precise as known.")
     unverified: bool = Field(False, description="True when no primary source confirmed what we cite it for.")
@@ -199,7 +233,8 @@ class Rationale(Strict):
 class ModelText(Strict):
     """How a place wrote the provision into law: an enacted or model text."""
 
-    title: NonEmpty
+    title: Name = Field(description="The text's own title, original language; {en, es} when the name is ours.")
+    gloss: Text | None = Field(None, description="What it is, in plain words (shown before an original title on the other language's pages).")
     place: Text
     year: FuzzyDate | None = None
     clauses: Text = Field(description="Its key clauses, in our own words.")
@@ -214,6 +249,7 @@ class Provision(Strict):
     )
     slug: Slug = Field(description="Readable anchor and page name, e.g. 'no-private-prisons': the provision's page is criminal-justice/no-private-prisons/.")
     title: Text = Field(description="Short title.")
+    short: ShortName = Field(description=f"A name of a few words (at most {SHORT_NAME_MAX} characters) for a column heading of the compare table, e.g. 'No private prisons'.")
     recommendation: Text = Field(description="The guide's own recommendation, in plain words.")
     meaning: Text = Field(description="What it means in practice.")
     why: list[Rationale] = Field(min_length=1, description="Why it matters, each reason sourced.")
@@ -316,7 +352,9 @@ class StateLaw(Strict):
     """A state statute, binding ruling or statewide order on local cooperation with ICE."""
 
     id: Slug
-    title: NonEmpty = Field(description="Official or common title, original language.")
+    title: Name = Field(description="Official or common title, original language; {en, es} when the name is ours "
+                        "(e.g. 'Ban on sanctuary policies').")
+    gloss: Text | None = Field(None, description="What an official title means, in plain words (shown before it on the other language's pages).")
     identifier: NonEmpty | None = Field(None, description="Bill, act or code number, e.g. 'SB 54 (2017)'.")
     year: int | None = Field(None, ge=1900, le=2100, description="Year enacted; leave out if not confirmed.")
     summary: Text = Field(description="What it does, in our own words.")
@@ -350,8 +388,9 @@ class Policy(Strict):
     """A law, order, policy, resolution or public act of the place (or binding on it)."""
 
     id: Slug = Field(description="Short id, unique in the file, used by `policies:` lists.")
-    title: NonEmpty = Field(description="Official title in its original language.")
-    gloss: Text | None = Field(None, description="Plain-language name, when the official title is obscure.")
+    title: Name = Field(description="Official title in its original language; {en, es} when the name is ours.")
+    gloss: Text | None = Field(None, description="Plain-language name (shown before an official title on the other language's pages; "
+                               "without it, the kind of instrument is).")
     identifier: NonEmpty | None = Field(None, description="Official number: code chapter, ordinance, case number.")
     kind: Instrument
     adopted: FuzzyDate | None = Field(None, description="Adoption or effective date, as precise as known.")
@@ -371,11 +410,6 @@ class Searched(Strict):
     on: FullDate = Field(description="The day of the search.")
 
 
-class QuoteLang(str, Enum):
-    en = "en"
-    es = "es"
-
-
 class ProvisionStatus(Strict):
     """A place's status for one provision, with what backs it."""
 
@@ -383,7 +417,8 @@ class ProvisionStatus(Strict):
     note: Text | None = Field(None, description="Why this status, in one or two sentences (not needed for not-researched).")
     policies: list[Slug] = Field(default_factory=list, description="Ids of the policies that provide it.")
     sources: list[Slug] = Field(default_factory=list, description="Ids of sources that back the status.")
-    section: NonEmpty | None = Field(None, description="The section of the document that settles it, e.g. 'Admin. Code §12H.2(c)'.")
+    section: Name | None = Field(None, description="The section of the document that settles it, e.g. 'Admin. Code §12H.2(c)'; "
+                                 "{en, es} when it holds words of ours ('..., as quoted by The Baltimore Sun').")
     quote: NonEmpty | None = Field(None, description="At most 25 words from that section, in the document's language.")
     quote_lang: QuoteLang = Field(QuoteLang.en, description="Language of `quote`.")
     searched: Searched | None = Field(None, description="For `unknown`: what was searched and when.")

@@ -6,6 +6,8 @@ Nothing here imports mkdocs; each step takes folders and values and returns what
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 import re
 import shutil
@@ -89,31 +91,70 @@ def copy_downloads(downloads: Path, site_dir: Path) -> list[manifest.Download]:
 
 # Elements whose text keeps its whitespace exactly (and inline scripts keep their CSP hashes).
 _VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
-_INDENT = re.compile(r"\n[ \t]+")
+_INDENT = re.compile(r"\n\s+")  # indentation, and the blank lines Material's templates leave
+CARD_START = '<div class="sg-card"'
+_DIV = re.compile(r"<(/?)div\b", re.I)
+CARD_SUFFIX = ".card.js"
+CARD_CALLBACK = "sgCard"  # guide.js defines it before it loads a card's script
+
+
+def detach_card(text: str, script: str) -> tuple[str, str | None]:
+    """Cut a page's report card (render.report_card: hidden until the reader asks to print it) out
+    of the page: it is a tenth of a county page, and few readers print it. Returns the page, with
+    an empty slot where the card was (guide.js loads ``script``, the card's file, into it), and the card's HTML, or
+    the page unchanged and None when it has no card."""
+    start = text.find(CARD_START)
+    if start < 0:
+        return text, None
+    depth = 0
+    for m in _DIV.finditer(text, start):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            end = text.index(">", m.end()) + 1
+            break
+    else:
+        raise StepError(f"a report card without its closing </div> (at character {start})")
+    slot = f'<div class="sg-card-slot" data-card-src="{html.escape(script)}"></div>'
+    return text[:start] + slot + text[end:], text[start:end]
+
+
+def card_script(card: str) -> str:
+    """The script a page loads to show its card: a call with the card's HTML as a JSON string
+    (a script, not a fetch, so it works from file:// in the offline edition too)."""
+    return f"{CARD_CALLBACK}({json.dumps(card)});\n"
 
 
 def compact_html(site_dir: Path, skip: tuple[str, ...] = ()) -> int:
-    """Drop the indentation at the start of lines in every page (outside pre, textarea, script
-    and style): Material's templates indent deeply, and on 6,000 county pages that is about a
-    tenth of each page. A newline stays, so no words run together. ``skip``: the folders of the
-    other editions (built on their own). Returns the bytes saved."""
+    """Drop the indentation at the start of lines and blank lines in every page (outside pre,
+    textarea, script and style): Material's templates indent deeply, and on 6,000 county pages
+    that is about a tenth of each page. A newline stays, so no words run together. Also move each
+    report card into its own script beside the page (:func:`detach_card`). ``skip``: the folders
+    of the other editions (built on their own). Returns the bytes saved on the pages."""
     saved = 0
     for path in site_dir.rglob("*.html"):
         if skip and path.relative_to(site_dir).as_posix().startswith(skip):
             continue
         text = path.read_text(encoding="utf-8")
-        parts = _VERBATIM.split(text)
-        out = []
-        for i, part in enumerate(parts):
-            if i % 3 == 1:
-                out.append(part)  # a verbatim element
-            elif i % 3 == 0:
-                out.append(_INDENT.sub("\n", part))
-        new = "".join(out)
+        name = path.stem + CARD_SUFFIX
+        new, card = detach_card(text, name)
+        if card is not None:
+            path.with_name(name).write_text(card_script(_compact(card)), encoding="utf-8")
+        new = _compact(new)
         if new != text:
             saved += len(text.encode()) - len(new.encode())
             path.write_text(new, encoding="utf-8")
     return saved
+
+
+def _compact(text: str) -> str:
+    parts = _VERBATIM.split(text)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 3 == 1:
+            out.append(part)  # a verbatim element
+        elif i % 3 == 0:
+            out.append(_INDENT.sub("\n", part))
+    return "".join(out)
 
 
 def add_search_entries(guide: Guide, site_dir: Path, lang: str, offline: bool) -> int:

@@ -157,7 +157,7 @@ def test_open_data_round_trips_to_the_yaml(site, guide):
         by_id = {s.id: s.url for s in place.sources}
         assert r["status"] == st.status.value
         assert (r["note_en"], r["note_es"]) == ((st.note.en, st.note.es) if st.note else ("", ""))
-        assert (r["section"], r["quote"]) == (st.section or "", st.quote or "")
+        assert (r["section"], r["quote"]) == (schema.in_language(st.section, "en"), st.quote or "")
         assert r["searched_on"] == (st.searched.on if st.searched else "")
         assert r["source_urls"].split(opendata.SEP) == [by_id[i] for i in st.sources] or (not st.sources and r["source_urls"] == "")
         assert r["policies"] == opendata.SEP.join(st.policies)
@@ -216,12 +216,14 @@ def test_287g_table_filters_and_sorts_in_the_browser(browser, base_url, guide):
     page.fill("#g287-filter", "")
     page.click("#g287-table th:nth-child(5) button")
     assert page.locator("#g287-table th:nth-child(5)").get_attribute("aria-sort") == "ascending"
-    dates = [d[:10] for d in page.locator("#g287-table tbody td:nth-child(5)").all_inner_texts() if d[:1].isdigit()]
+    # The cells show dates in words ("March 5, 2025"); they sort by their <time datetime>.
+    cell_dates = "els => els.map(td => (td.querySelector('time') || {}).dateTime || '')"
+    dates = [d for d in page.locator("#g287-table tbody td:nth-child(5)").evaluate_all(cell_dates) if d]
     dated = sum(1 for a in guide.agreements if a.signed)
     assert len(dates) == dated and dates == sorted(dates)
     page.click("#g287-table th:nth-child(5) button")
     assert page.locator("#g287-table th:nth-child(5)").get_attribute("aria-sort") == "descending"
-    assert page.locator("#g287-table tbody td:nth-child(5)").first.inner_text()[:10] == max(dates)
+    assert page.locator("#g287-table tbody td:nth-child(5) time").first.get_attribute("datetime") == max(dates)
     page.close()
 
 
@@ -248,10 +250,10 @@ def test_compare_filter_in_the_browser(browser, base_url, guide):
     names = [t.strip() for t in rows.locator("th a").all_inner_texts()]
     assert names == [p.name.es for p in places] + [a.name.es for a in areas]
     first = places[0]
-    cell = rows.first.locator("td").nth(col)
+    cell = rows.first.locator("td.sg-cell").nth(col)
     label = {"yes": "Sí", "partial": "Parcial"}[first.provisions[code].status.value]
     assert cell.inner_text().strip() == label
-    derived = rows.nth(len(places)).locator("td").nth(col)
+    derived = rows.nth(len(places)).locator("td.sg-cell").nth(col)
     assert "sg-cell--derived" in derived.get_attribute("class") and derived.inner_text().strip() == "Parcial *"
     assert "state=CA" in page.url and f"has={col}" in page.url
     # kind and status narrow the rows; the address keeps them

@@ -100,3 +100,23 @@ def test_hostile_name_in_the_search_index_is_escaped(hostile_builds):
     titles = [d["title"] for d in index["docs"] if "Hostileville" in d["title"]]
     assert titles, "the hostile place is indexed"
     assert all("<" not in t for t in titles)  # Material renders result titles as HTML
+
+
+@pytest.mark.parametrize("edition", ["online", "offline"])
+def test_hostile_text_creates_no_element_in_any_report_card(hostile_builds, edition):
+    """The report cards live beside their pages (guide.js puts one into its page when printed)."""
+    from sanctuary import steps
+
+    site = hostile_builds[edition]
+    cards = sorted(site.rglob("*" + steps.CARD_SUFFIX))
+    assert len(cards) > 20
+    bad, seen = {}, 0
+    for path in cards:
+        script = path.read_text(encoding="utf-8")
+        assert script.startswith(steps.CARD_CALLBACK + "(") and "</script" not in script.lower()
+        card = json.loads(script[len(steps.CARD_CALLBACK) + 1 : script.rindex(")")])
+        seen += "Hostileville" in card
+        found = _payload_made_something(html5lib.parseFragment(card, namespaceHTMLElements=False))
+        if found:
+            bad[path.relative_to(site).as_posix()] = sorted(set(found))
+    assert seen >= 2 and bad == {}  # the hostile place's card, in both languages

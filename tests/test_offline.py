@@ -88,6 +88,30 @@ def test_printable_pdf_is_the_guide_with_bookmarks_and_page_numbers(offline, gui
     assert {c.path for c in chapters}.isdisjoint({"places/index.html", "compare.html", "ice-287g.html"})
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_printable_pdf_prints_what_pages_collapse(offline, guide, lang):
+    """Sources and model texts are collapsed on screen (<details>); the PDF has them (sanctuary/printing.py)."""
+    reader = PdfReader(offline[f"pdf_{lang}"])
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    for prov in guide.provisions:
+        for model in prov.models:
+            assert " ".join(getattr(model.clauses, lang).split())[:40] in text, (lang, prov.code, model.title)
+    for place in guide.places:
+        if place.sample:
+            last = place.sources[-1]
+            assert " ".join(last.title.split())[:30] in text, (lang, place.slug, last.id)
+
+
+@pytest.mark.parametrize("edition", ["", "es"])
+def test_offline_pages_have_the_phone_contents(unzipped, edition):
+    from bs4 import BeautifulSoup
+
+    folder = unzipped / edition if edition else unzipped
+    soup = BeautifulSoup((folder / "cities" / "ca" / "long-beach.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select("article nav.sg-toc a")]
+    assert len(links) >= 5 and all(soup.find(id=h.removeprefix("#")) is not None for h in links), links
+
+
 @pytest.mark.node
 def test_vendored_shim_matches_npm():
     vendored = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker" / "shim.js"
@@ -176,3 +200,28 @@ def test_the_zip_opens_on_a_page_in_both_languages(browser, unzipped):
     page.wait_for_load_state("load")
     assert page.url.endswith("/es/index.html") and page.locator("html").get_attribute("lang") == "es"
     page.context.close()
+
+
+def test_offline_compare_reopens_a_chosen_comparison_from_its_address(browser, unzipped, guide):
+    """A comparison's address (?p=) works from file:// with the network off: a researched place from
+    the page's own data, and a county from its state's script, linked to the offline view."""
+    from sanctuary import comparedata, paths
+
+    place = guide.places_sorted("es")[0]
+    county = next(a for a in guide.areas_in("TX") if a.place is None and a.kind == "county")
+    context = browser.new_context(offline=True)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    ids = f"{comparedata.place_id(guide, place.slug)},{paths.area_route(county)}"
+    page.goto((unzipped / "es" / "compare.html").resolve().as_uri() + "?p=" + ids, wait_until="load")
+    rows = page.locator("#sg-matrix tbody tr")
+    for _ in range(100):  # the state's script arrives after the page asks for it
+        if rows.count() == 2:
+            break
+        page.wait_for_timeout(100)
+    assert [t.strip() for t in rows.locator("th a").all_inner_texts()] == [place.name.es, county.name("es")]
+    assert rows.nth(1).locator("th a").get_attribute("href") == f"area.html#{paths.area_route(county)}"
+    assert page.locator("[data-compare-count]").inner_text() == "2 lugares elegidos."
+    context.close()
+    assert [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))] == []

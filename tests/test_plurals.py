@@ -103,6 +103,15 @@ CASES = [
     )),
     ("finder_count", {}, ("0 places found", "1 place found", "2 places found"),
      ("0 lugares encontrados", "1 lugar encontrado", "2 lugares encontrados")),
+    ("compare_chosen", {}, ("0 places chosen.", "1 place chosen.", "2 places chosen."),
+     ("0 lugares elegidos.", "1 lugar elegido.", "2 lugares elegidos.")),
+    ("compare_missing", {}, (
+        "0 places in this address are not in the guide.", "1 place in this address is not in the guide.",
+        "2 places in this address are not in the guide.",
+    ), (
+        "0 lugares de esta dirección no están en la guía.", "1 lugar de esta dirección no está en la guía.",
+        "2 lugares de esta dirección no están en la guía.",
+    )),
 ]
 
 ROWS = [
@@ -133,6 +142,8 @@ NOT_COUNTS = {
     "county_map_count": "a label and a figure ('acuerdos 287(g): 1'), read as a field",
     "card_sources_all": "shown only when a page lists more sources than the card's four",
     "provision_adopters_count": "a label and a figure ('...parcialmente: 1'), read as a field",
+    "sources_count": "a label and a figure in brackets ('Fuentes (1)'), read as a field",
+    "note_back_n": "a position ('referencia 1 de 3'): {n} is never 1 (one reference has note_back)",
 }
 
 

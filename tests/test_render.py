@@ -58,7 +58,7 @@ def test_place_page_escapes_data_and_links_everything(guide):
     assert '<tr id="second-provision">' in out
     assert '<a href="../../justice/second-provision/">Second provision</a>' in out
     assert '<span class="sg-status sg-status--yes">Yes</span>' in out
-    assert '<a href="#policy-values">Testville Values Act</a>' in out
+    assert '<a id="ref-policy-values-1" href="#policy-values">Testville Values Act</a>' in out
     assert 'href="#source-ord"' in out
     assert '<time datetime="2026-10-01">October 1, 2026</time>' in out
     # unknown status shows no sources and no as-of claim
@@ -69,6 +69,27 @@ def test_place_page_escapes_data_and_links_everything(guide):
     assert '<ol class="sg-timeline">' in out
     assert '<a href="../../method/#list-doj-2025-08-05">DOJ list</a>' in out
     assert '<li id="source-ord"><a href="https://testville.example.gov/ord-1" rel="noopener noreferrer">' in out
+    # the sources collapsed under their count
+    assert '<details class="sg-sources-box" data-search-exclude="1">\n<summary>Sources (1)</summary>' in out
+
+
+def test_every_reference_has_an_id_and_its_note_links_back_to_it(guide):
+    """As footnotes: the reader who followed "[1]" or a policy's title can go back to where they were."""
+    import re
+
+    out = render.place_page(ctx(guide, page="places/testville.md"), "testville")
+    refs = re.findall(r'<a (?:class="sg-cite" )?id="(ref-[^"]+)" href="#([^"]+)"', out)
+    assert refs == [("ref-policy-values-1", "policy-values"), ("ref-source-ord-1", "source-ord"), ("ref-source-ord-2", "source-ord"),
+                    ("ref-source-ord-3", "source-ord"), ("ref-source-ord-4", "source-ord")]
+    # the source, cited four times, links back to each (a b c d); the policy, named once, with one arrow
+    source = out.split('<li id="source-ord">')[1].split("</li>")[0]
+    assert re.findall(r'<a class="sg-backref" href="#([^"]+)">(\w)<', source) == [(f"ref-source-ord-{k}", m) for k, m in zip(range(1, 5), "abcd")]
+    assert '<span class="sg-visually-hidden">: back to reference 2 of 4</span>' in source
+    policy = out.split('<article class="sg-policy" id="policy-values">')[1].split("</article>")[0]
+    assert ('<a class="sg-backref" href="#ref-policy-values-1"><span aria-hidden="true">&#x21A9;&#xFE0E;</span>'
+            '<span class="sg-visually-hidden">Back to the text</span></a>') in policy
+    es = render.place_page(ctx(guide, "es", page="places/testville.md"), "testville")
+    assert "<summary>Fuentes (1)</summary>" in es and "Volver al texto" in es and "volver a la referencia 2 de 4" in es
 
 
 def test_place_page_in_spanish(guide):
@@ -124,8 +145,13 @@ def test_provision_page_holds_the_detail(guide):
     assert '<a href="../../places/testville/#second-provision">' in out
     assert '<span class="sg-status sg-status--yes">Yes</span>' in out
     # the sources it cites, numbered on this page; the section's page lists the rest
-    assert '<a class="sg-cite" href="#source-study" aria-label="Source 1: Example Institute">[1]</a>' in out
+    assert '<a class="sg-cite" id="ref-source-study-1" href="#source-study" aria-label="Source 1: Example Institute">[1]</a>' in out
     assert '<li id="source-study">' in out and "source-ruling" not in out
+    # cited by a reason and by a model text: the source links back to both
+    assert '<a class="sg-backref" href="#ref-source-study-1">a<' in out and '<a class="sg-backref" href="#ref-source-study-2">b<' in out
+    # each model text collapsed under its title, where and when
+    assert ('<details class="sg-model"><summary><strong>Testville Model Act</strong> (Testville, <time datetime="2019">2019</time>)'
+            '</summary>\n<p>It says the second thing. <a class="sg-cite" id="ref-source-study-2"') in out
     assert '<a href="../#sources">Sources: Justice</a>' in out
     # the section's other provisions, this one marked as the current one
     assert '<li><a href="../first-provision/">First provision</a></li>' in out

@@ -4,6 +4,7 @@ Chromium on one Letter page and one A4 page, in both languages (the QR module: t
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import re
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sanctuary import paths, render
+from sanctuary import paths, render, steps
 from sanctuary.load import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +113,40 @@ def test_county_card_gives_records_date_derived_statuses_and_sources(guide):
         assert PUBLIC + ("es/" if lang == "es" else "") + paths.page_url(area.src) in card
 
 
+@pytest.mark.parametrize("page, expected_page, expected_card", [
+    ('<main><p>a</p><div class="sg-card" data-x="1"><div><div></div></div><p>c</p></div><p>b</p></main>',
+     '<main><p>a</p><div class="sg-card-slot" data-card-src="index.card.js"></div><p>b</p></main>',
+     '<div class="sg-card" data-x="1"><div><div></div></div><p>c</p></div>'),
+    ("<main><p>no card</p></main>", "<main><p>no card</p></main>", None),
+    ('<div class="sg-card-print"><button data-print-card>x</button></div>', '<div class="sg-card-print"><button data-print-card>x</button></div>', None),
+])
+def test_the_build_moves_a_card_out_of_its_page(page, expected_page, expected_card):
+    assert steps.detach_card(page, "index.card.js") == (expected_page, expected_card)
+
+
+def test_a_card_without_its_end_stops_the_build():
+    with pytest.raises(steps.StepError, match="closing"):
+        steps.detach_card('<div class="sg-card"><div></div>', "index.card.js")
+
+
+def test_a_card_script_hands_the_card_to_the_page_as_text():
+    card = '<div class="sg-card"><h2>&lt;/script&gt; "Ñ"</h2></div>'
+    script = steps.card_script(card)
+    assert script.startswith(steps.CARD_CALLBACK + "(") and "</script" not in script.lower()
+    assert json.loads(script[len(steps.CARD_CALLBACK) + 1 : script.rindex(")")]) == card
+
+
+def test_built_pages_carry_a_card_slot_and_their_card_beside_them(site, guide):
+    """County and place pages leave their card out (loaded when printed) and the card is beside them."""
+    for rel in ("counties/ca/alameda/index.html", "es/counties/ca/alameda/index.html", "places/new-york-state/index.html"):
+        page = (site / rel).read_text(encoding="utf-8")
+        assert steps.CARD_START not in page and page.count('<div class="sg-card-slot" data-card-src="index.card.js">') == 1
+        script = (site / rel).with_name("index.card.js").read_text(encoding="utf-8")
+        card = json.loads(script[len(steps.CARD_CALLBACK) + 1 : script.rindex(")")])
+        assert card.startswith(steps.CARD_START) and ("Alameda" in card or "New York" in card)
+    assert not (site / "compare" / "index.card.js").exists()
+
+
 # ---------------------------------------------------------------- printed by Chromium
 
 PUBLIC_PAGES = [
@@ -163,6 +198,8 @@ def _print(page, fmt: str, button: str | None) -> tuple[int, str]:
     if button:
         page.emulate_media(media="screen")
         page.click(button)  # each print is a press of the button: printing ends the card mode
+        # the first press loads the card's script (it is not in the page), then prints
+        page.locator("html.sg-card-mode").wait_for(state="attached")  # (no wait_for_function: the CSP forbids eval)
     page.emulate_media(media="print")
     page.qr_width = page.evaluate("(document.querySelector('svg.sg-qr') || {getBoundingClientRect: () => ({width: 0})})"
                                   ".getBoundingClientRect().width")

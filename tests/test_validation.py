@@ -158,14 +158,20 @@ CASES = [
     ),
     pytest.param(
         SECTION, "    slug: second-provision", "    slug: first-provision",
-        [f"{SECTION}:18: provisions[1].slug: duplicate provision slug 'first-provision' (also in {SECTION})"],
+        [f"{SECTION}:19: provisions[1].slug: duplicate provision slug 'first-provision' (also in {SECTION})"],
         id="duplicate-provision-slug",
     ),
     pytest.param(
         SECTION, "  - code: IE1", "  - code: XX1",
         # the places are not also flagged: their codes cannot be checked against a broken section
-        [f"{SECTION}:17: provisions[1].code: string should match pattern '^(CJ|IE|IC)[0-9]$' (got 'XX1')"],
+        [f"{SECTION}:18: provisions[1].code: string should match pattern '^(CJ|IE|IC)[0-9]$' (got 'XX1')"],
         id="bad-provision-code",
+    ),
+    pytest.param(
+        SECTION, "    short: {en: Second, es: Segunda}", "    short: {en: Second, es: La segunda medida de esta guía de prueba}",
+        [f"{SECTION}:21: provisions[1].short: a short name has at most 36 characters "
+         "(es: 40, 'La segunda medida de esta guía de prueba')"],
+        id="short-name-too-long",
     ),
     pytest.param(
         "data/glossary.yml", "    sources: [ice-site]", "    sources: [ice-sit]",
