@@ -181,7 +181,10 @@ def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offlin
     if lang == "es":
         fold_spanish_search(site_dir)
     if not edition.prefix:
-        opendata.write(guide, site_dir / OPEN_DATA_DIR)
+        try:
+            opendata.write(guide, site_dir / OPEN_DATA_DIR, root_url if is_published(root_url) else None, bundle=not offline)
+        except ValueError as exc:
+            raise StepError(str(exc)) from None
         if offline:  # the downloaded guide opens on a page in both languages
             from . import render
 
