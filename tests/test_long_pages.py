@@ -9,7 +9,7 @@ from browser import pages_to_check
 from bs4 import BeautifulSoup
 from mkdocs.structure.toc import get_toc
 
-from sanctuary import notes, pagetoc
+from sanctuary import notes, pagetoc, schema
 
 # ---------------------------------------------------------------- the contents (plain Python)
 
@@ -133,7 +133,9 @@ def test_sources_are_collapsed_under_their_count(site, guide, edition, word):
         models = soup.select("article ul.sg-models > li > details.sg-model")
         assert len(models) == len(prov.models), prov.code
         for model, details in zip(prov.models, models, strict=True):
-            assert details.summary.strong.get_text() == model.title
+            # the title as the page's language shows it (ours in that language; an original as
+            # written, after our description on a page of another language)
+            assert schema.in_language(model.title, edition.rstrip("/") or "en") in details.summary.strong.get_text()
             assert " ".join(model.clauses(edition.rstrip("/") or "en").split())[:40] in " ".join(details.get_text(" ").split())
 
 
