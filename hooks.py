@@ -86,9 +86,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     offline = bool(_plugin(config, "offline").config.enabled)
     published = steps.is_published(root_url)
     if not published:
-        log.info("sanctuary: SITE_URL is not set, so the %s pages carry no canonical link, og:url or og:image (share "
-                 "previews need the public address; sitemaps and feeds name %s). To publish: SITE_URL=https://... "
-                 "mkdocs build", edition.lang, root_url)
+        log.info("sanctuary: SITE_URL is not set, so the %s pages carry no canonical link, og:url or og:image, no "
+                 "sitemap is published, robots.txt names none, and the feeds link relatively (all of them need the "
+                 "public address, and %s is this machine's). To publish: SITE_URL=https://... mkdocs build",
+                 edition.lang, root_url)
     config.extra.update(
         lang=edition.lang, edition=edition.prefix, locale=edition.locale, site_root_url=root_url, offline=offline,
         published=published,
@@ -198,8 +199,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def page_url(src: str) -> str:
         return paths.page_url(src, config.use_directory_urls)
 
+    root_url = config.extra["site_root_url"] if config.extra["published"] else None  # no SITE_URL: relative links
     for state in (None, *(s.code for s in guide.states)):  # the whole guide's feed, and one per state
-        feed = changes.atom(guide, lang, config.extra["site_root_url"], config.extra["edition"], page_url, state=state)
+        feed = changes.atom(guide, lang, root_url, config.extra["edition"], page_url, state=state)
         files.append(File.generated(config, changes.feed_path(state), content=feed))
     files.append(File.generated(config, f"{changes.FEEDS}/sitemap.xml", content=changes.EMPTY_SITEMAP))
     for path, script in finder.scripts(guide, lang, config.use_directory_urls, offline=offline).items():

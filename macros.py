@@ -141,8 +141,8 @@ def define_env(env) -> None:
 
     @env.macro
     def open_data() -> str:
-        """Links to the CSV and JSON downloads made by the build."""
-        return render.open_data(ctx(), opendata.files(guide))
+        """Links to the CSV and JSON downloads made by the build, each with its sources, dates and columns."""
+        return render.open_data(ctx(), opendata.file_infos(guide))
 
     @env.macro
     def last_reviewed() -> str:

@@ -1,7 +1,7 @@
 """The guide's command line: the build steps that are not MkDocs's business, each on its own.
 
     python -m sanctuary check [FILE ...]           validate the data and the snapshots (every error, with file and line)
-    python -m sanctuary opendata OUT               write the open data (CSV, JSON) into OUT
+    python -m sanctuary opendata OUT               write the open data (CSV, JSON, README.txt, LEEME.txt, zip) into OUT
     python -m sanctuary zip OFFLINE OUT            zip the offline build into OUT (and record it in OUT's manifest)
     python -m sanctuary pdf OFFLINE OUT            print each edition's printable guide into OUT (needs Chromium)
     python -m sanctuary linkcheck SITE             check every internal link and anchor of a built site
@@ -86,7 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "opendata":
         from . import opendata
 
-        for path in opendata.write(guide, args.out):
+        try:
+            written = opendata.write(guide, args.out)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        for path in written:
             print(path)
     elif args.command == "zip":
         from . import package

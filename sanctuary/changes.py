@@ -8,6 +8,7 @@ revised, a lawsuit, a ruling), each with its sources; and what changed between I
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from .guide import Guide
@@ -86,12 +87,24 @@ def feed_path(state: str | None = None) -> str:
     return f"{FEEDS}/{state.lower() if state else 'guide'}.xml"
 
 
-def atom(guide: Guide, lang: str, root_url: str, prefix: str, page_url, limit: int = 100, state: str | None = None) -> str:
+def atom(guide: Guide, lang: str, root_url: str | None, prefix: str, page_url, limit: int = 100, state: str | None = None) -> str:
     """An Atom 1.0 feed of the newest changes, of the whole guide or of one state (valid XML, every
-    text escaped)."""
+    text escaped). ``root_url``: the site's public address; None when the build has none (no
+    SITE_URL): the links are then relative to the feed (readers resolve them against its own
+    address) and the ids, which Atom wants absolute, are name-based UUIDs, so no feed names this
+    machine."""
     from xml.sax.saxutils import escape, quoteattr
 
-    base = root_url + prefix
+    if root_url is None:
+        base = "../" * feed_path(state).count("/")
+
+        def ident(key: str) -> str:
+            return uuid.uuid5(uuid.NAMESPACE_URL, f"sanctuary-guide:{prefix}{key}").urn
+    else:
+        base = root_url + prefix
+
+        def ident(key: str) -> str:
+            return base + key
     items = [c for c in changes(guide, lang) if state is None or c.state == state][:limit]
     updated = guide.data_date + "T12:00:00Z"
     title = guide.label("changes_feed_title", lang)
@@ -99,7 +112,7 @@ def atom(guide: Guide, lang: str, root_url: str, prefix: str, page_url, limit: i
         title += " · " + guide.state_by_code[state].name(lang)
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
-             f"<title>{escape(title)}</title>", f"<id>{escape(base + feed_path(state))}</id>",
+             f"<title>{escape(title)}</title>", f"<id>{escape(ident(feed_path(state)))}</id>",
              f'<link rel="self" href={quoteattr(base + feed_path(state))}/>', f'<link rel="alternate" href={quoteattr(base)}/>',
              f"<updated>{updated}</updated>", f"<author><name>{escape(guide.label('site_name', lang))}</name></author>"]
     for c in items:
@@ -109,7 +122,7 @@ def atom(guide: Guide, lang: str, root_url: str, prefix: str, page_url, limit: i
         sources = "".join(f"<li><a href={quoteattr(url)}{'' if tl == lang else ' lang=' + quoteattr(tl)}>{escape(t)}</a></li>"
                           for t, url, tl in c.sources)
         content = f"<p>{escape(c.text)}</p>" + (f"<ul>{sources}</ul>" if sources else "")
-        lines += ["<entry>", f"<title>{escape(c.name + ': ' + c.text[:90])}</title>", f"<id>{escape(base)}#{escape(c.key)}</id>",
+        lines += ["<entry>", f"<title>{escape(c.name + ': ' + c.text[:90])}</title>", f"<id>{escape(ident('#' + c.key))}</id>",
                   f'<link rel="alternate" href={quoteattr(link)}/>', f"<updated>{day}T12:00:00Z</updated>",
                   f'<content type="html">{escape(content)}</content>', "</entry>"]
     lines.append("</feed>")

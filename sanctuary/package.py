@@ -19,16 +19,23 @@ ZIP_NAME = "sanctuary-guide-offline.zip"
 ZIP_TOP = "sanctuary-guide"
 
 
+def write_zip(target: Path, members, date: str, top: str) -> Path:
+    """A reproducible zip: ``members`` (name, bytes) under one top folder, in the order given,
+    each stamped with ``date``, so the same files give the same bytes."""
+    stamp = dt.date.fromisoformat(date).timetuple()[:6]
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name, data in members:
+            info = zipfile.ZipInfo(f"{top}/{name}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data, compresslevel=9)
+    return target
+
+
 def make_zip(offline: Path, out_dir: Path, date: str) -> Path:
     """Zip the offline build under one top folder, files in a stable order, stamped with ``date``."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / ZIP_NAME
-    stamp = dt.date.fromisoformat(date).timetuple()[:6]
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(p for p in offline.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{ZIP_TOP}/{path.relative_to(offline).as_posix()}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+    files = sorted(p for p in offline.rglob("*") if p.is_file())
+    target = write_zip(out_dir / ZIP_NAME, ((p.relative_to(offline).as_posix(), p.read_bytes()) for p in files), date, ZIP_TOP)
     manifest.record(out_dir, target, "zip", None, date)
     return target

@@ -508,10 +508,12 @@ def data_dictionary(ctx: Ctx) -> str:
     return _render("dictionary.md.j2", ctx, models=dictionary.models(), dictionary=dictionary)
 
 
-def open_data(ctx: Ctx, files: list[tuple[str, str]]) -> str:
-    """Links to the CSV and JSON downloads (written by the build into downloads/data/);
-    ``files`` is (file name, label key) from :func:`sanctuary.opendata.files`."""
-    return _render("open_data.md.j2", ctx, files=[(name, ctx.t(key)) for name, key in files])
+def open_data(ctx: Ctx, infos: list) -> str:
+    """Links to the downloads (written by the build into downloads/data/), each file with its
+    sources, dates and columns; ``infos`` from :func:`sanctuary.opendata.file_infos`."""
+    from . import opendata
+
+    return _render("open_data.md.j2", ctx, infos=infos, readme=opendata.README, zip_name=opendata.ZIP_NAME)
 
 
 def last_reviewed(ctx: Ctx) -> str:

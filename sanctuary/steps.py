@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import areaview, csp, editions, manifest, opendata, paths, sitemap
+from . import areaview, csp, editions, manifest, opendata, paths, search, sitemap
 from .guide import Guide
 from .linkcheck import check_site
 from .paths import DOWNLOADS, OFFLINE_START, OPEN_DATA_DIR
@@ -61,8 +61,22 @@ def fold_spanish_search(site_dir: Path) -> None:
 
 
 def robots(site_dir: Path, root_url: str) -> None:
-    sitemaps = "".join(f"Sitemap: {root_url}{e.prefix}sitemap.xml\n" for e in editions.EDITIONS)
+    """robots.txt, naming each edition's sitemap when the site has its public address (a sitemap
+    is published only then: its addresses must be absolute)."""
+    sitemaps = "".join(f"Sitemap: {root_url}{e.prefix}sitemap.xml\n" for e in editions.EDITIONS) if is_published(root_url) else ""
     (site_dir / "robots.txt").write_text("User-agent: *\nAllow: /\n" + sitemaps, encoding="utf-8")
+
+
+def drop_sitemap(site_dir: Path) -> list[str]:
+    """Without the site's public address (no SITE_URL) there is no sitemap: one must list absolute
+    addresses, and MkDocs would write this machine's. Returns the files removed."""
+    gone = []
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        path = site_dir / name
+        if path.is_file():
+            path.unlink()
+            gone.append(name)
+    return gone
 
 
 def copy_downloads(downloads: Path, site_dir: Path) -> list[manifest.Download]:
@@ -148,15 +162,17 @@ def _compact(text: str) -> str:
     return "".join(out)
 
 
-def add_area_search_entries(guide: Guide, site_dir: Path, lang: str) -> None:
-    """Offline, the counties and cities nobody has researched have no page each: give search an
-    entry for each (its name, leading to the offline view) so they are found by name there too."""
-    path = site_dir / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"].extend(areaview.search_entries(guide, lang))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def add_search_entries(guide: Guide, site_dir: Path, lang: str, offline: bool) -> int:
+    """Search entries made from the data (sanctuary/search.py): a section for each glossary term,
+    and offline, where the counties and cities nobody has researched have no page each, an entry
+    for each (its name, leading to the offline view) so they are found by name there too."""
+    entries = search.glossary_entries(guide, lang, use_directory_urls=not offline)
+    if offline:
+        entries += areaview.search_entries(guide, lang)
+    try:
+        return search.add_entries(site_dir, entries)
+    except FileNotFoundError as exc:
+        raise StepError(str(exc)) from None
 
 
 def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offline: bool, downloads: Path) -> None:
@@ -168,12 +184,14 @@ def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offlin
     # Online, each page gets its CSP in the same pass (under file:// browsers give pages no usable
     # origin for 'self'). The policy hashes the page's inline scripts, which compacting leaves as they are.
     compact_html(site_dir, skip=others if not edition.prefix else (), then=None if offline else csp.add_policy)
-    if offline:
-        add_area_search_entries(guide, site_dir, lang)
+    add_search_entries(guide, site_dir, lang, offline)
     if lang == "es":
         fold_spanish_search(site_dir)
     if not edition.prefix:
-        opendata.write(guide, site_dir / OPEN_DATA_DIR)
+        try:
+            opendata.write(guide, site_dir / OPEN_DATA_DIR, root_url if is_published(root_url) else None, bundle=not offline)
+        except ValueError as exc:
+            raise StepError(str(exc)) from None
         if offline:  # the downloaded guide opens on a page in both languages
             from . import render
 
@@ -192,4 +210,7 @@ def post_build(guide: Guide, site_dir: Path, lang: str, *, root_url: str, offlin
     if problems:
         raise StepError("Broken internal links:\n" + "\n".join(problems))
     if not offline:
-        sitemap.add_alternates(site_dir / "sitemap.xml", root_url, {e.lang: e.prefix for e in editions.EDITIONS}, edition.prefix)
+        if is_published(root_url):
+            sitemap.add_alternates(site_dir / "sitemap.xml", root_url, {e.lang: e.prefix for e in editions.EDITIONS}, edition.prefix)
+    if not is_published(root_url):
+        drop_sitemap(site_dir)

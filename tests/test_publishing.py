@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -112,6 +113,20 @@ def test_without_site_url_no_preview_points_at_this_machine(tmp_path, monkeypatc
     meta = {m.get("property") or m.get("name"): m.get("content") for m in prov.select("meta[content]")}
     assert meta["og:title"] == "No private prison contracts" and meta["og:description"].startswith("Do not sign contracts")
     assert meta["twitter:card"] == "summary"  # no image to show large
+    # No sitemap (its addresses must be absolute), robots.txt names none, and nothing else the
+    # build publishes (feeds, search index, open data) names this machine; only code may.
+    assert not (tmp_path / "sitemap.xml").exists() and not (tmp_path / "sitemap.xml.gz").exists()
+    assert (tmp_path / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.suffix not in (".js", ".map", ".png", ".zip", ".pdf", ".svg"):
+            text = path.read_text(encoding="utf-8")
+            assert "127.0.0.1" not in text and "localhost" not in text, path
+    feed = (tmp_path / "feeds" / "guide.xml").read_text(encoding="utf-8")
+    links = re.findall(r'<link rel="alternate" href="([^"]+)"', feed)
+    assert len(links) > 10 and all(href.startswith("../") for href in links)
+    for href in links[1:]:  # each resolves, from the feed's own address, to a page that exists
+        path = (tmp_path / "feeds" / href.split("#")[0]).resolve()
+        assert (path / "index.html").is_file(), href
 
 
 def test_place_pages_have_generated_descriptions(site, guide):
@@ -170,6 +185,33 @@ def test_provision_pages_preview_their_own_share_image(site, site_url, guide, ed
         assert meta["og:image"] == meta["twitter:image"] == site_url + edition + share.image_path(prov.slug)
         assert meta["og:image:alt"] == share.provision_card(guide, lang, prov.code).text
         assert share.size((site / edition / share.image_path(prov.slug)).read_bytes()) == (1200, 630)
+
+
+@pytest.mark.parametrize("root_url, sitemaps", [
+    ("https://example.org/guide/", ["https://example.org/guide/sitemap.xml", "https://example.org/guide/es/sitemap.xml"]),
+    ("http://127.0.0.1:8000/", []),  # mkdocs.yml's default: SITE_URL not set
+])
+def test_robots_names_a_sitemap_only_at_a_public_address(tmp_path, root_url, sitemaps):
+    from sanctuary import steps
+
+    steps.robots(tmp_path, root_url)
+    lines = (tmp_path / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["User-agent: *", "Allow: /"]
+    assert [line.removeprefix("Sitemap: ") for line in lines[2:]] == sitemaps
+
+
+def test_feeds_without_a_public_address_link_relatively(guide):
+    from sanctuary import changes
+
+    feed = changes.atom(guide, "es", None, "es/", lambda src: page_url(src), state="TX")
+    assert "127.0.0.1" not in feed
+    assert all(href.startswith("../") for href in re.findall(r'<link rel="[a-z]+" href="([^"]+)"', feed))
+    ids = re.findall(r"<id>([^<]+)</id>", feed)
+    assert ids and all(i.startswith("urn:uuid:") for i in ids) and len(set(ids)) == len(ids)  # Atom ids are absolute
+    assert ids == re.findall(r"<id>([^<]+)</id>", changes.atom(guide, "es", None, "es/", lambda src: page_url(src), state="TX"))
+    public = changes.atom(guide, "es", "https://example.org/", "es/", lambda src: page_url(src), state="TX")
+    assert '<link rel="self" href="https://example.org/es/feeds/tx.xml"/>' in public
+    assert '<link rel="self" href="../feeds/tx.xml"/>' in feed
 
 
 def test_sitemap_and_robots(site, site_url, guide):

@@ -22,18 +22,39 @@ class Listed:
     county_fips: str  # 5 digits for a listed county, else ""
 
 
-def read_rows(rows: list[Row], check: FileCheck) -> list[Listed]:
+def read_rows(rows: list[Row], check: FileCheck, state_fips: dict[str, str] | None = None,
+              counties: set[str] | frozenset[str] | None = None) -> list[Listed]:
+    """The list's rows, each with codes that are what their column names say: ``state_fips`` the
+    state's two digits (the state layer's, when ``state_fips`` maps postal code -> FIPS),
+    ``county_fips`` a listed county's five digits (beginning with its state's two, one of the
+    Census ``counties`` when given) and empty for a state or a city, which the list names without
+    a county."""
     out = []
     for r in rows:
         kind = r["jurisdiction_type"].strip()
         if kind not in KINDS:
             check.at(r.line, "jurisdiction_type", f"unknown jurisdiction_type {kind!r} (known: {', '.join(KINDS)})")
             continue
-        county = r["county_fips"].strip()
-        if kind == "county" and not re.fullmatch(r"\d{5}", county):
-            check.at(r.line, "county_fips", f"a listed county needs a 5-digit county FIPS (got {county!r})")
+        state, st_fips, county = r["state_abbr"].strip(), r["state_fips"].strip(), r["county_fips"].strip()
+        if not re.fullmatch(r"\d{2}", st_fips):
+            check.at(r.line, "state_fips", f"state_fips must be the state's 2-digit FIPS code (got {st_fips!r})")
             continue
-        out.append(Listed(r["jurisdiction"].strip(), kind, r["state_abbr"].strip(), r["state_fips"].strip(), county))
+        if state_fips is not None and state_fips.get(state) != st_fips:
+            check.at(r.line, "state_fips", f"{st_fips!r} is not the FIPS code of {state!r} (the state layer has "
+                     f"{state_fips.get(state)!r})")
+            continue
+        if kind == "county":
+            if not re.fullmatch(r"\d{5}", county) or not county.startswith(st_fips):
+                check.at(r.line, "county_fips", f"a listed county needs its 5-digit county FIPS, beginning with its "
+                         f"state's {st_fips} (got {county!r})")
+                continue
+            if counties is not None and county not in counties:
+                check.at(r.line, "county_fips", f"{county!r} is no county of the Census layer")
+                continue
+        elif county:
+            check.at(r.line, "county_fips", f"a listed {kind} has no county FIPS: leave county_fips empty (got {county!r})")
+            continue
+        out.append(Listed(r["jurisdiction"].strip(), kind, state, st_fips, county))
     return out
 
 

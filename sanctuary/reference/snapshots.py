@@ -63,10 +63,19 @@ def _reader(columns, read):
     return run
 
 
+def _doj(path: Path, snap: schema.Snapshot, check: FileCheck, gazetteer=None) -> tuple:
+    """The DOJ list, its codes checked against the states' and the Census counties' (when read)."""
+    rows = read_csv(path, doj.COLUMNS, check)
+    if rows is None:
+        return ()
+    known = (gazetteer.state_fips, set(gazetteer.county_by_fips)) if gazetteer is not None else (None, None)
+    return tuple(doj.read_rows(rows, check, *known))
+
+
 _TABLES = {
     Kind.ice_287g_participating: _agreements,
     Kind.ice_287g_pending: _pending,
-    Kind.doj_list: _reader(doj.COLUMNS, doj.read_rows),
+    Kind.doj_list: _doj,
     Kind.census_counties: _reader(census.COUNTY_COLUMNS, census.read_counties),
     Kind.census_cities: _reader(census.CITY_COLUMNS, census.read_cities),
     Kind.census_towns: _reader(census.TOWN_COLUMNS, census.read_towns),
