@@ -211,3 +211,24 @@ def untranslated(node, path: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from untranslated(value, f"{path}[{i}]")
+
+
+# A plain-string publisher or section is shown as an original (marked English); these words say it
+# is a description of ours instead ("copy on Scribd", "as reported by ...", "summary"), which must
+# be written {en, es}.
+OURS = re.compile(r"\b(copy|republish\w*|reprint\w*|via|blog|summary|tracker|mirror|report)\b")
+
+
+def plain_words_of_ours(guide) -> list[tuple[str, str]]:
+    """Every plain publisher that holds words of :data:`OURS`, and every plain section of a status
+    that reads as English: (file and field, text). tests/test_spanish_only.py fails on them;
+    scripts/words_of_ours.py lists and rewrites them."""
+    sourced = [(f"data/places/{p.slug}.yml", p.sources) for p in guide.places]
+    sourced += [(f"data/states/{st.code.lower()}.yml", st.sources) for st in guide.states]
+    sourced += [(f"data/sections/ (section {sec.id})", sec.sources) for sec in guide.sections]
+    sourced += [("data/glossary.yml", guide.glossary.sources), ("data/federal_lists.yml", guide.federal.sources)]
+    found = [(f"{where}: sources.{s.id}.publisher", s.publisher) for where, sources in sourced for s in sources
+             if isinstance(s.publisher, str) and OURS.search(s.publisher)]
+    found += [(f"data/places/{p.slug}.yml: provisions.{code}.section", st.section) for p in guide.places
+              for code, st in p.provisions.items() if isinstance(st.section, str) and reads_english(st.section)]
+    return found

@@ -61,27 +61,13 @@ def apply(root: Path, tsv: Path) -> int:
     print(f"{changed} lines rewritten", file=sys.stderr)
     return 0
 
-OURS = re.compile(r"\b(copy|republish\w*|reprint\w*|via|blog|summary|tracker|mirror|report)\b")
 
 
 def main(root: str = ".") -> int:
-    guide = load.load_guide(root)
-    found = 0
-    for place in guide.places:
-        for s in place.sources:
-            if isinstance(s.publisher, str) and OURS.search(s.publisher):
-                print(f"data/places/{place.slug}.yml: sources.{s.id}.publisher: {s.publisher}")
-                found += 1
-        for code, st in place.provisions.items():
-            if isinstance(st.section, str) and langcheck.reads_english(st.section):
-                print(f"data/places/{place.slug}.yml: provisions.{code}.section: {st.section}")
-                found += 1
-    for state in guide.states:
-        for s in state.sources:
-            if isinstance(s.publisher, str) and OURS.search(s.publisher):
-                print(f"data/states/{state.code.lower()}.yml: sources.{s.id}.publisher: {s.publisher}")
-                found += 1
-    print(f"{found} to rewrite as {{en, es}}", file=sys.stderr)
+    found = langcheck.plain_words_of_ours(load.load_guide(root))
+    for where, text in found:
+        print(f"{where}: {text}")
+    print(f"{len(found)} to rewrite as {{en, es}}", file=sys.stderr)
     return 1 if found else 0
 
 
