@@ -96,8 +96,12 @@ def build(counties: list[County], cities: list[City], places: list[schema.Place]
     out: list[Area] = []
     one_county_cities = {c.county_fips[0]: c for c in cities if c.kind != "city" and len(c.county_fips) == 1}
     for c in cities:
-        out.append(Area(CITY, c.state, slugify(c.name), schema.Text(en=c.name, es=c.name), c.pop_2024, 2024, c.county_fips,
-                        city=c, place=by_name.get((CITY, c.state, _fold(c.name)))))
+        place = by_name.get((CITY, c.state, _fold(c.name)))
+        # A researched city's Spanish name is the guide's ("San José", "Nueva Orleans") where the
+        # place is named as the Census names the city; else the Census name, in both languages.
+        es = place.name.es if place is not None and place.name.en == c.name else c.name
+        out.append(Area(CITY, c.state, slugify(c.name), schema.Text(en=c.name, es=es), c.pop_2024, 2024, c.county_fips,
+                        city=c, place=place))
     for county in counties:
         state = fips_to_state.get(county.state_fips)
         if state is None or county.fips in one_county_cities:

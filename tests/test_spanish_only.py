@@ -435,3 +435,13 @@ def test_what_the_scripts_write_on_spanish_pages_is_spanish(browser, base_url, n
         page.close()
     assert bad == {}
     assert counts == {"N documentos encontrados"}
+
+
+def test_a_researched_city_has_its_spanish_name_on_its_page(guide):
+    """Titles, lists and the finder name a city page by its area's name: a researched city named
+    as the Census names it gives its Spanish name; the others keep the Census name."""
+    by_src = {a.src: a for a in guide.all_areas}
+    assert by_src["cities/ca/san-jose.md"].name("es") == "San José"
+    assert by_src["cities/la/new-orleans.md"].name("es") == "Nueva Orleans"
+    assert by_src["cities/ca/san-jose.md"].name("en") == "San Jose"
+    assert by_src["cities/tx/garland.md"].name("es") == "Garland"  # nobody has researched it
