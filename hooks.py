@@ -154,10 +154,7 @@ def _moved_page(config: MkDocsConfig, slug: str, target_src: str) -> File:
         path = paths.page_url(old).rstrip("/") + "/index.html"
     else:
         path = paths.page_url(old, False)
-    guide, lang = _guide(), config.extra["lang"]
-    page = render.moved_page(url, lang, guide.label("moved_title", lang), guide.label("moved_text", lang),
-                             guide.place_by_slug[slug].name(lang))
-    return File.generated(config, path, content=page)
+    return File.generated(config, path, content=render.moved_place_page(_guide(), config.extra["lang"], slug, url))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -629,6 +629,13 @@ def area_title(ctx: Ctx, key: str) -> str:
     return f"{area.name(ctx.lang)}, {ctx.guide.state_by_code[area.state].name(ctx.lang)}"
 
 
+def moved_place_page(guide: Guide, lang: str, slug: str, url: str) -> str:
+    """The page left at a researched place's old address (places/<slug>/), sending the reader to
+    ``url``, in the edition's words."""
+    return moved_page(url, lang, guide.label("moved_title", lang), guide.label("moved_text", lang),
+                      guide.place_by_slug[slug].name(lang))
+
+
 def moved_page(url: str, lang: str, title: str, text: str, name: str) -> str:
     """A page that has moved: a redirect any browser follows, in the edition's language, with a
     link for the rest (``text`` before the new page's ``name``)."""

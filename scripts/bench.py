@@ -238,7 +238,7 @@ def make_baseline(dest: Path, project: Path) -> Path:
         for place in guide.places:
             if guide.area_of_place(place.slug) is not None:  # its old address: a stub that sends the reader on
                 old = paths.place_page(place.slug)
-                write(paths.page_url(old).rstrip("/") + "/index.html", render.moved_page(paths.Links(old).to(guide.page_of_place(place.slug))))
+                write(paths.page_url(old).rstrip("/") + "/index.html", render.moved_place_page(guide, lang, place.slug, paths.Links(old).to(guide.page_of_place(place.slug))))
                 continue
             src = paths.place_page(place.slug)
             ctx = render.Ctx(guide, lang, paths.Links(src))
