@@ -14,7 +14,7 @@ import pytest
 from browser import pages_to_check
 from bs4 import BeautifulSoup
 
-from sanctuary import schema
+from sanctuary import paths, render, schema
 from sanctuary.linkcheck import check_site
 from sanctuary.paths import page_url
 
@@ -79,8 +79,14 @@ def test_provision_pages_list_the_places_that_adopted_each_provision(site, guide
         table = soup.find(id=f"{prov.slug}-places").find_next("table")
         adopters = {posixpath.normpath(posixpath.join(provision_url(guide, prov.code), a["href"].split("#")[0])) + "/"
                     for a in table.select("th a")}
-        expected = {place_url(guide, p.slug) for p in guide.places if p.provisions[prov.code].status.value in ("yes", "partial")}
-        assert adopters == expected, prov.code
+        adopted = [p for p in guide.places if p.provisions[prov.code].status.value in ("yes", "partial")]
+        ctx = render.Ctx(guide, "en", paths.Links(guide.page_of_provision(prov.code), True))
+        shown = [p for p, _st in ctx.adopters(prov.code)][: paths.ADOPTERS_LIMIT]
+        assert {p.slug for p in shown} <= {p.slug for p in adopted} and len(shown) == min(len(adopted), paths.ADOPTERS_LIMIT)
+        assert adopters == {place_url(guide, p.slug) for p in shown}, prov.code
+        cut = soup.find(id=f"{prov.slug}-places").find_next("div").get_text(" ", strip=True)
+        # a longer list is cut, and says so: "50 of 56 places shown"
+        assert (f"{len(shown)}" in cut and f"{len(adopted)}" in cut) if len(adopted) > len(shown) else True, prov.code
 
 
 @pytest.mark.parametrize("edition, lang", [("", "en"), ("es/", "es")])
