@@ -216,6 +216,17 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "guide": ("guide", "ice-287g-participating", "ice-detention-facilities", "doj-list", "census-counties", "census-cities"),
 }
 
+# The columns a county page's row and a city page's row describe alike (counties.csv, cities.csv).
+_AREA_NAMING = {
+    "state": "The state's postal code.",
+    "name_en": "Its name in English, as the Census gives it.",
+    "name_es": "Its name in Spanish.",
+    "population": "Its population (Census estimate).",
+    "population_year": "The year of that estimate.",
+    "page": "Its page in the guide, from the site's address.",
+    "researched_place": "The id of the researched place it is (places.csv), if any.",
+}
+
 # What each column of each file holds (English; the Spanish: dictionary_es.COLUMNS, keyed "file.column"),
 # by the file's name without its date and extension. {code} stands for each provision code (CJ1 ... IC3),
 # {model} for each 287(g) model. The build stops when a column written is not described here, one
@@ -313,13 +324,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "counties": {
         "fips": "The county's five-digit FIPS code.",
-        "state": "The state's postal code.",
-        "name_en": "Its name in English, as the Census gives it.",
-        "name_es": "Its name in Spanish.",
-        "population": "Its population (Census estimate).",
-        "population_year": "The year of that estimate.",
-        "page": "Its page in the guide, from the site's address.",
-        "researched_place": "The id of the researched place it is (places.csv), if any.",
+        **_AREA_NAMING,
         "agreements": "How many 287(g) agreements agencies in it have (ice_287g file).",
         "agreements_{model}": "How many of them are of that model.",
         "detention_facilities": "How many ICE detention facilities are in it (facilities.csv).",
@@ -334,13 +339,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "cities": {
         "county_fips": "The five-digit FIPS codes of the counties the city lies in, separated by ' | '.",
-        "state": "The state's postal code.",
-        "name_en": "Its name in English, as the Census gives it.",
-        "name_es": "Its name in Spanish.",
-        "population": "Its population (Census estimate).",
-        "population_year": "The year of that estimate.",
-        "page": "Its page in the guide, from the site's address.",
-        "researched_place": "The id of the researched place it is (places.csv), if any.",
+        **_AREA_NAMING,
         "agreements": "How many 287(g) agreements agencies in its counties have (ice_287g file).",
         "agreements_{model}": "How many of them are of that model.",
         "detention_facilities": "How many ICE detention facilities are in its counties (facilities.csv).",
