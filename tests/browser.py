@@ -8,10 +8,15 @@ from pathlib import Path
 from sanctuary.serve import serve  # noqa: F401  (used by conftest)
 
 EVERY_PAGE = os.environ.get("SANCTUARY_EVERY_PAGE") == "1"
-# Generated pages (one per data file) are checked on a fixed sample that covers every template
-# and every kind of place, in both languages; `make test-all` checks every page.
+# Generated pages (one per data file or provision) are checked on a fixed sample that covers every
+# template and every kind of place, in both languages; `make test-all` checks every page.
 GENERATED = ("places/", "states/", "counties/", "cities/")
+# The fourteen provision pages (<section>/<provision>/, one template): one of each section.
+SECTIONS = ("criminal-justice/", "immigration-enforcement/", "inclusive-community/")
 SAMPLE = (
+    "criminal-justice/no-private-prisons/",  # model texts, collapsed
+    "immigration-enforcement/no-ice-in-jails-courts/",  # jails, courts and probation: a long list of adopters
+    "inclusive-community/speak-out/",
     "cities/ca/long-beach/",  # a sample city of the 2016 guide, researched
     "counties/ca/los-angeles/",  # a researched county
     "cities/ca/san-francisco/",  # a researched city-county
@@ -42,7 +47,8 @@ def pages_to_check(site: Path) -> list[str]:
     chosen = []
     for rel in pages:
         path = rel.removeprefix("es/")
-        generated = path.startswith(GENERATED) and path not in ("places/", "states/")
+        generated = (path.startswith(GENERATED) and path not in ("places/", "states/")) or \
+            (path.startswith(SECTIONS) and path not in SECTIONS)  # a provision's page, not its section's
         if not generated or path in SAMPLE:
             chosen.append(rel)
     missing = [p for p in SAMPLE for prefix in ("", "es/") if prefix + p not in chosen]
