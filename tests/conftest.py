@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = {"en": "mkdocs.yml", "es": "mkdocs.es.yml"}
 
 
-_MARKS = {"site": "site", "base_url": "site", "site_url": "site", "browser": "browser", "offline": "slow"}
+_MARKS = {"site": "site", "base_url": "site", "site_url": "site", "browser": "browser", "offline": "slow",
+          "public_site": "slow"}
+# The address of the public build (public_site): a project sub-path, as on GitHub Pages.
+PUBLIC = "https://example.org/sanctuary-guide/"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -70,6 +73,27 @@ def _build_editions(out: Path) -> None:
         site_dir = out if lang == "en" else out / lang
         config = load_config(str(ROOT / config_file), site_dir=str(site_dir), strict=True)
         build(config)  # raises on any warning (strict), data error or broken link
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> Path:
+    """Both editions built for a public address under a sub-path (PUBLIC): what is printed with a
+    QR code (the session's site is built for 127.0.0.1, which prints none) and what must hold
+    under a project sub-path. The county pages of the sample states only."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    out = tmp_path_factory.mktemp("public-site")
+    saved = {k: os.environ.get(k) for k in ("SITE_URL", "SANCTUARY_AREAS")}
+    os.environ.update(SITE_URL=PUBLIC, SANCTUARY_AREAS="sample")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        for config_file, site_dir in (("mkdocs.yml", out), ("mkdocs.es.yml", out / "es")):
+            build(load_config(str(ROOT / config_file), site_dir=str(site_dir), strict=True))
+    finally:
+        for k, v in saved.items():
+            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -139,6 +139,23 @@ def test_sources_are_collapsed_under_their_count(site, guide, edition, word):
             assert " ".join(model.clauses(edition.rstrip("/") or "en").split())[:40] in " ".join(details.get_text(" ").split())
 
 
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_policies_are_collapsed_under_a_line_that_says_what_they_are(site, guide, edition):
+    lang = edition.rstrip("/") or "en"
+    place = guide.place_by_slug["long-beach"]
+    soup = _soup(site, edition + "cities/ca/long-beach/")
+    articles = soup.select("article article.sg-policy")
+    assert len(articles) == len(place.policies) > 3
+    for article, pol in zip(articles, place.policies, strict=True):
+        box = article.select_one("details.sg-policy-box")
+        assert article.h3 and box is not None and box.find_parent("article") is article, pol.id
+        line = box.summary.get_text(" ")
+        assert guide.label("instrument_" + pol.kind.value, lang) in line and guide.label("state_" + pol.state.value, lang) in line
+        summary = " ".join(getattr(pol.summary, lang).split())[:40]
+        assert summary in " ".join(box.get_text(" ").split()), pol.id  # the text is in the box, not before it
+        assert summary not in " ".join(t for el in article.find_all(recursive=False) if el is not box for t in el.stripped_strings)
+
+
 # ---------------------------------------------------------------- in the browser
 
 
@@ -187,6 +204,9 @@ def test_a_reference_opens_its_note_and_the_note_leads_back(browser, base_url, e
     page.wait_for_function("h => location.hash === h", arg=note)
     page.wait_for_timeout(300)
     assert _in_view(page, note), note  # the note is shown (its <details> opened), on screen
+    if note.startswith("#policy-"):  # a policy, collapsed on the page, opens to show its text
+        assert page.locator(f"{note} details.sg-policy-box").evaluate("d => d.open")
+        assert page.locator(f"{note} details.sg-policy-box > p").first.is_visible()
     back = page.locator(f"{note} a.sg-backref[href='#{ref_id}']")
     page.evaluate("document.querySelectorAll('details.sg-model[open]').forEach(d => d.open = false)")
     back.click()

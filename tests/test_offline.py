@@ -24,7 +24,9 @@ def unzipped(offline, tmp_path_factory) -> Path:
 def test_offline_edition_works_from_file_with_the_network_off(browser, unzipped):
     context = browser.new_context(offline=True)
     requests: list[str] = []
+    failed: list[str] = []  # a file the zip left out that a page still asks for
     context.on("request", lambda r: requests.append(r.url))
+    context.on("requestfailed", lambda r: failed.append(r.url))
     page = context.new_page()
     home = (unzipped / "index.html").resolve().as_uri()
     page.goto(home, wait_until="load")
@@ -53,6 +55,7 @@ def test_offline_edition_works_from_file_with_the_network_off(browser, unzipped)
     context.close()
     off_disk = [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))]
     assert off_disk == []
+    assert failed == []
     assert any(u.endswith("iframe-worker/shim.js") for u in requests)
 
 
@@ -120,18 +123,27 @@ def test_vendored_shim_matches_npm():
 
 
 def _area_rows(folder: Path) -> dict[str, list[str]]:
-    """Every county and city the offline view can show: route -> [title, html]."""
+    """Every county and city the offline view can show: route -> [title, html], read from the data
+    files as the view reads them: each state's shared lines (_.js), and each county's own lines and
+    numbers of shared ones."""
     import json
+    import re
 
-    rows: dict[str, list[str]] = {}
-    prefix, suffix = "window.sgAreas&&window.sgAreas.add(", ");\n"
+    shared: dict[str, list[str]] = {}
+    packed: dict[str, tuple[str, str, list]] = {}
+    call = re.compile(r'window\.sgAreas&&window\.sgAreas\.(lines|add)\("([a-z]{2})",(.*)\);\n', re.S)
     for path in sorted((folder / "assets" / "areas").rglob("*.js")):
-        text = path.read_text(encoding="utf-8")
-        assert text.startswith(prefix) and text.endswith(suffix), path
-        chunk = json.loads(text[len(prefix):-len(suffix)])
-        assert not set(chunk) & set(rows), path
-        rows.update(chunk)
-    return rows
+        m = call.fullmatch(path.read_text(encoding="utf-8"))
+        assert m and m.group(2) == path.parent.name, path
+        data = json.loads(m.group(3))
+        if m.group(1) == "lines":
+            assert path.name == "_.js", path
+            shared[m.group(2)] = data
+        else:
+            assert not set(data) & set(packed), path
+            packed.update({route: (m.group(2), title, parts) for route, (title, parts) in data.items()})
+    return {route: [title, "\n".join(shared[st][p] if isinstance(p, int) else p for p in parts)]
+            for route, (st, title, parts) in packed.items()}
 
 
 @pytest.mark.parametrize("edition", ["", "es"])
@@ -150,6 +162,13 @@ def test_every_county_and_city_is_in_the_offline_edition(unzipped, guide, editio
     assert harris[0] == ("Harris County, Texas" if not edition else "Condado de Harris, Texas")
     # the view's content is the online page's, links relative to the view (area.html at the root)
     assert 'href="states/tx.html"' in harris[1] and 'id="ice-287g"' in harris[1]
+    # and its contents at the top for small screens, as online, each link to a heading of the county
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(harris[1], "html.parser")
+    links = [a["href"] for a in soup.select("nav.sg-toc a")]
+    assert len(links) >= 4 and all(soup.find(id=h.removeprefix("#")) is not None for h in links), links
+    assert soup.select_one("nav.sg-toc").find_previous("h1") is not None
 
 
 @pytest.mark.parametrize("edition, query, route, heading", [

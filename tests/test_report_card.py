@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import io
 import json
-import logging
-import os
 import re
 from pathlib import Path
 
 import pytest
+from conftest import PUBLIC  # the public build's address (conftest.public_site)
 
 from sanctuary import paths, render, steps
 from sanctuary.load import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
-PUBLIC = "https://example.org/sanctuary-guide/"
 
 
 # ---------------------------------------------------------------- the renderer
@@ -159,26 +157,6 @@ PUBLIC_PAGES = [
     "cities/ca/san-diego/",  # a city nobody has researched
 ]
 MARGIN = {"top": "16mm", "bottom": "22mm", "left": "14mm", "right": "14mm"}  # wider than a browser's default
-
-
-@pytest.fixture(scope="module")
-def public_site(tmp_path_factory):
-    """Both editions built for a public address (the session's site is built for 127.0.0.1, which
-    prints no QR code); the county pages of the sample states only."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    out = tmp_path_factory.mktemp("public-site")
-    saved = {k: os.environ.get(k) for k in ("SITE_URL", "SANCTUARY_AREAS")}
-    os.environ.update(SITE_URL=PUBLIC, SANCTUARY_AREAS="sample")
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    try:
-        for config_file, site_dir in (("mkdocs.yml", out), ("mkdocs.es.yml", out / "es")):
-            build(load_config(str(ROOT / config_file), site_dir=str(site_dir), strict=True))
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -371,6 +371,28 @@ def test_spanish_search_titles_are_spanish(site, names):
     assert sorted(t for t in titles if langcheck.reads_english(t, names)) == []
 
 
+def _search_text_findings(docs, names) -> list[tuple[str, str]]:
+    """English of ours in the text of Spanish search entries (what a result's snippet shows), read
+    as a Spanish page's block would be: an original keeps its lang="en" mark in the index."""
+    out = []
+    for doc in docs:
+        if doc.get("text"):
+            page = f'<html lang="es"><body><div>{doc["text"]}</div></body></html>'
+            out += [(doc["location"], f.text) for f in langcheck.english_on_page(page, names=names)]
+    return out
+
+
+def test_spanish_search_texts_are_spanish(site, names):
+    docs = json.loads((site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    with_text = [d for d in docs if d.get("text")]
+    assert len(with_text) > 100 and sum(len(d["text"]) for d in with_text) > 50_000  # the check reads something
+    assert _search_text_findings(docs, names) == []
+    # and it would see English put into one entry
+    english = "The city limits what its police share with ICE, and it does not hold people for ICE."
+    hostile = [dict(with_text[0], text=with_text[0]["text"] + f"<p>{english}</p>")]
+    assert _search_text_findings(hostile, names) == [(with_text[0]["location"], english)]
+
+
 def test_a_hostile_copy_of_a_built_page_is_caught(site, names):
     """One Spanish text of a built page put back in English: the check reports that text, and only
     it; the same words marked as an original pass."""

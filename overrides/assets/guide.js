@@ -520,7 +520,19 @@
     updatePick();
   }
 
+  // A place page's policies are collapsed (details.sg-policy-box): a link to one (#policy-x, from
+  // the table of provisions or another page) opens it. A target inside a closed <details> the
+  // browser opens by itself; the policy's own id is on its <article>, outside.
+  function openTargetPolicy() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    var box = el && el.classList.contains("sg-policy") && el.querySelector("details.sg-policy-box");
+    if (box) box.open = true;
+  }
+
   function init() {
+    openTargetPolicy();
+    window.addEventListener("hashchange", openTargetPolicy);
     setupMatrix(document);
     setupFilters(document);
     setupSort(document);
